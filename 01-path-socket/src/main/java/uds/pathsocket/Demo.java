@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +21,7 @@ final class Demo {
 
     private final LessonJar jar;
     private final PrintStream out;
+    private final List<ServerProcess> started = new ArrayList<>();
 
     private Demo(LessonJar jar, PrintStream out) {
         this.jar = jar;
@@ -31,9 +30,13 @@ final class Demo {
 
     static void run(LessonJar jar, PrintStream out) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("uds-demo-"); // mode 0700, like the default directory
+        Demo demo = new Demo(jar, out);
         try {
-            new Demo(jar, out).tour(dir, dir.resolve("echo.sock"));
+            demo.tour(dir, dir.resolve("echo.sock"));
         } finally {
+            for (ServerProcess server : demo.started) {
+                server.close(); // a tour that failed half-way leaves no server behind
+            }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
@@ -47,25 +50,26 @@ final class Demo {
 
         step("1. A server binds a socket file and chmods it to 0600.",
                 dir + " is a private directory (mode " + modeOf(dir) + ").");
-        Server server = Server.start(this, "server", "--socket", socket.toString(), "--mode", "0600");
-        server.await("listening on");
+        ServerProcess server = startServer("--socket", socket.toString(), "--mode", "0600");
+        await(server, "listening on");
         out.println("   the file: " + describe(socket));
 
         step("2. Two clients talk to it: junixsocket, then the JDK's own UnixDomainSocketAddress.", null);
         run("client", "client", "--socket", socket.toString(), "hello", "grüß dich");
-        server.await("closed");
+        await(server, "closed");
         run("client", "client", "--jdk", "--socket", socket.toString(), "same server, other library");
-        server.await("closed");
+        await(server, "closed");
 
         step("3. A second server on the same path is refused; the first keeps serving.",
                 "(junixsocket's default, reuse-address on, would have taken the path silently.)");
         run("second server", "server", "--socket", socket.toString());
         out.println("   the first server saw the second one's probe connect:");
-        server.await("closed");
+        await(server, "closed");
         run("client", "client", "--socket", socket.toString(), "still here?");
-        server.await("closed");
+        await(server, "closed");
 
         step("4. kill -9: no code runs, so the socket file and its lock stay behind.", null);
+        out.println("$ kill -KILL " + server.pid());
         server.kill();
         out.println("   the file: " + describe(socket));
         out.println("   the lock: " + describe(StaleSocketGuard.lockPathOf(socket)));
@@ -73,11 +77,13 @@ final class Demo {
 
         step("5. The next server finds the file stale (nobody answers a connect), removes it, binds.",
                 "Without --mode the file keeps the mode junixsocket's bind gave it: 0666, whatever the umask.");
-        server = Server.start(this, "server", "--socket", socket.toString());
-        server.await("listening on");
+        server = startServer("--socket", socket.toString());
+        await(server, "listening on");
 
         step("6. SIGTERM: the shutdown hook closes the socket and removes the file.", null);
+        out.println("$ kill -TERM " + server.pid());
         server.terminate();
+        await(server, "removed");
         out.println("   the file: " + describe(socket));
 
         step("7. A regular file in the way is never deleted.", null);
@@ -113,6 +119,19 @@ final class Demo {
         }
     }
 
+    private ServerProcess startServer(String... options) throws IOException {
+        String[] args = Stream.concat(Stream.of("server"), Stream.of(options)).toArray(String[]::new);
+        out.println("$ " + commandLine(args) + " &");
+        ServerProcess server = ServerProcess.start(jar.command(args));
+        started.add(server);
+        return server;
+    }
+
+    /** Shows what the background server printed, up to the line we wait for. */
+    private void await(ServerProcess server, String text) throws IOException, InterruptedException {
+        server.await(text).forEach(line -> out.println("  server | " + line));
+    }
+
     private static String commandLine(String... args) {
         StringBuilder line = new StringBuilder("java -jar 01-path-socket.jar");
         for (String arg : args) {
@@ -134,60 +153,4 @@ final class Demo {
     private static String modeOf(Path dir) throws IOException {
         return String.format("%04o", (int) Files.getAttribute(dir, "unix:mode") & 07777);
     }
-
-    /**
-     * A server process in the background. Its output is shown when awaited, so that the
-     * transcript reads in the same order on every run.
-     */
-    private record Server(PrintStream out, Process process, Thread reader, BlockingQueue<String> lines) {
-
-        static Server start(Demo demo, String... args) throws IOException {
-            demo.out.println("$ " + commandLine(args) + " &");
-            Process process = new ProcessBuilder(demo.jar.command(args)).redirectErrorStream(true).start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = Thread.ofPlatform().daemon().start(() -> {
-                try (BufferedReader output = process.inputReader(StandardCharsets.UTF_8)) {
-                    for (String line; (line = output.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("(output lost: " + e.getMessage() + ")");
-                }
-            });
-            return new Server(demo.out, process, reader, lines);
-        }
-
-        /** Shows the server's output up to the first line containing text. */
-        void await(String text) throws InterruptedException, IOException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    out.println("  server | " + line);
-                }
-                if (line != null && line.contains(text)) {
-                    return;
-                }
-                if (line == null && !reader.isAlive() && lines.isEmpty()) {
-                    throw new IOException("the server ended before printing: " + text);
-                }
-            }
-            throw new IOException("the server did not print '" + text + "' within 15 s");
-        }
-
-        // Through the ProcessHandle: Process.destroy() would also close the output we read.
-        void kill() throws InterruptedException {
-            out.println("$ kill -KILL " + process.pid());
-            process.toHandle().destroyForcibly();
-            process.waitFor();
-        }
-
-        void terminate() throws InterruptedException, IOException {
-            out.println("$ kill -TERM " + process.pid());
-            process.toHandle().destroy();
-            process.waitFor();
-            await("removed");
-        }
-    }
-
 }
