@@ -116,7 +116,10 @@ final class EchoServer implements AutoCloseable {
     }
 
     // tag::serve[]
-    /** Accepts connections until {@link #close()}; one virtual thread per connection. */
+    /**
+     * Accepts connections until {@link #close()}, with one thread per connection: the
+     * plainest model, and one client that sends nothing cannot hold up the others.
+     */
     void serve() throws IOException {
         while (true) {
             Socket connection;
@@ -129,7 +132,7 @@ final class EchoServer implements AutoCloseable {
                 throw e;
             }
             int id = connections.incrementAndGet();
-            Thread.ofVirtual().name("connection-" + id).start(() -> echo(connection, id));
+            Thread.ofPlatform().daemon().name("connection-" + id).start(() -> echo(connection, id));
         }
     }
 
