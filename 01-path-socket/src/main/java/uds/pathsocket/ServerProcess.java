@@ -83,6 +83,11 @@ final class ServerProcess implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Waits for the server to end by itself; its exit code. */
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

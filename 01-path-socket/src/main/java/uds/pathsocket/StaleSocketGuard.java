@@ -39,10 +39,12 @@ final class StaleSocketGuard implements AutoCloseable {
 
     private final Path lockPath;
     private final FileChannel lockChannel;
+    private final FileChannel pathView;
 
-    private StaleSocketGuard(Path lockPath, FileChannel lockChannel) {
+    private StaleSocketGuard(Path lockPath, FileChannel lockChannel, FileChannel pathView) {
         this.lockPath = lockPath;
         this.lockChannel = lockChannel;
+        this.pathView = pathView;
     }
 
     static Path lockPathOf(Path socket) {
@@ -86,11 +88,16 @@ final class StaleSocketGuard implements AutoCloseable {
         String pid = Long.toString(ProcessHandle.current().pid());
         channel.truncate(0).write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(true);
-        if (!pid.equals(ownerOf(lockPath))) {
+        // Read through a second descriptor and keep it open until close(): closing any
+        // descriptor of a file drops every POSIX lock this process holds on it (fcntl(2)),
+        // so Files.readString here would silently unlock us.
+        FileChannel pathView = FileChannel.open(lockPath, StandardOpenOption.READ);
+        if (!pid.equals(read(pathView))) {
+            pathView.close();
             channel.close();
             throw new AlreadyServing("already serving: " + lockPath + " changed hands while we locked it");
         }
-        return new StaleSocketGuard(lockPath, channel);
+        return new StaleSocketGuard(lockPath, channel, pathView);
     }
     // end::lock[]
 
@@ -124,6 +131,13 @@ final class StaleSocketGuard implements AutoCloseable {
     }
     // end::stale[]
 
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(32);
+        channel.read(buffer, 0);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
+    }
+
+    /** The pid in a lock file we do not hold (reading it may unlock nothing of ours). */
     private static String ownerOf(Path lockPath) {
         try {
             String pid = Files.readString(lockPath, StandardCharsets.US_ASCII).strip();
@@ -136,10 +150,8 @@ final class StaleSocketGuard implements AutoCloseable {
     /** Deletes the lock file, then releases the lock: the order keeps the check in lock() honest. */
     @Override
     public void close() throws IOException {
-        try {
+        try (lockChannel; pathView) {
             Files.deleteIfExists(lockPath);
-        } finally {
-            lockChannel.close();
         }
     }
 }
