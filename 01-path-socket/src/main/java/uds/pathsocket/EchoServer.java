@@ -46,6 +46,7 @@ final class EchoServer implements AutoCloseable {
     /** Serves on socket until SIGINT or SIGTERM, then removes the socket file. */
     static void run(Path socket, Integer mode, PrintStream out) throws IOException {
         EchoServer server = start(socket, mode, out);
+        // tag::shutdown[]
         // Ctrl-C (SIGINT) and kill (SIGTERM) run shutdown hooks; kill -9 runs nothing,
         // which is why a stale file can be left for the next start to clear.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,6 +56,7 @@ final class EchoServer implements AutoCloseable {
                 System.err.println("error: while closing: " + e.getMessage());
             }
         }));
+        // end::shutdown[]
         out.println("listening on " + socket + " (mode " + server.mode() + ")");
         server.serve();
     }
