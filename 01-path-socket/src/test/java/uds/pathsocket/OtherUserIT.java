@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,20 +30,28 @@ class OtherUserIT {
     private static LessonJar nobodysJar;
     private static Path openDir;
 
+    private static final String NOT_ROOT =
+            "connecting as another user needs root (setpriv): run the tests as root to see these";
+
     @BeforeAll
-    static void onlyAsRoot() throws IOException {
-        boolean root = Users.isRoot();
-        if (!root) {
+    static void prepareAsRoot() throws IOException {
+        if (!Users.isRoot()) {
             transcript.note("(Not captured: the tests ran as uid " + PrivateDirectory.currentUid()
                     + ". Run ./mvnw verify as root to see a client run as nobody.)");
             transcript.write("other-user");
+            return;
         }
-        assumeTrue(root, "connecting as another user needs root (setpriv): run the tests as root to see these");
         // Another user's JVM must read the jar and reach the socket: a world-searchable
         // directory in /tmp, not the test's private @TempDir.
         nobodysJar = Users.readableCopy(Cli.jar(), Path.of("/tmp"));
         openDir = Files.createTempDirectory(Path.of("/tmp"), "uds-open-");
         Files.setPosixFilePermissions(openDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Each test is reported as skipped, with the reason, when not root. */
+    @BeforeEach
+    void onlyAsRoot() throws IOException {
+        assumeTrue(Users.isRoot(), NOT_ROOT);
     }
 
     @AfterAll
