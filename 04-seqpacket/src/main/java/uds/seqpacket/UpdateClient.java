@@ -64,27 +64,10 @@ final class UpdateClient implements AutoCloseable {
     }
 
     String request(byte[] request) throws IOException {
-        try {
-            socket.getChannel().write(ByteBuffer.wrap(request));
-        } catch (IOException e) {
-            // A server that refused us has hung up (EPIPE), but its reply may still wait to be read.
-            String last = reply();
-            if (last == null) {
-                throw e;
-            }
-            return last;
-        }
-        String reply = reply();
-        if (reply == null) {
-            throw new IOException("the server closed the connection");
-        }
-        return reply;
-    }
-
-    private String reply() throws IOException {
+        socket.getChannel().write(ByteBuffer.wrap(request));
         ByteBuffer reply = ByteBuffer.allocate(MAX_REPLY);
         if (socket.getChannel().read(reply) < 0) {
-            return null;
+            throw new IOException("the server closed the connection");
         }
         return new String(reply.array(), 0, reply.position(), StandardCharsets.UTF_8);
     }

@@ -95,6 +95,7 @@ final class UpdateServer implements AutoCloseable {
             if (!allowedUids.contains(uid)) {
                 out.println("connection " + id + ": uid " + UserDatabase.label(uid) + " refused");
                 reply(channel, "ERR not authorized");
+                drainUntilHangUp(connection);
                 return;
             }
             out.println("connection " + id + ": uid " + UserDatabase.label(uid) + " admitted");
@@ -114,6 +115,24 @@ final class UpdateServer implements AutoCloseable {
         }
     }
     // end::handle[]
+
+    /**
+     * Reads and drops whatever the refused client sends until it hangs up (2 s at most).
+     * Closing with its request still unread would make the kernel reset the connection, and
+     * the client would get ECONNRESET in place of our reply. Web servers do the same
+     * ("lingering close").
+     */
+    private static void drainUntilHangUp(AFUNIXDatagramSocket connection) {
+        try {
+            connection.setSoTimeout(2000);
+            ByteBuffer discard = ByteBuffer.allocate(MAX_REQUEST + 1);
+            while (connection.getChannel().read(discard.clear()) >= 0) {
+                // dropped unread: this peer may not make requests
+            }
+        } catch (IOException e) {
+            // timed out or gone: close anyway
+        }
+    }
 
     // tag::answer[]
     private String answer(ByteBuffer datagram) throws IOException {

@@ -1,0 +1,104 @@
+package uds.seqpacket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server and the client in one JVM, over a real SEQPACKET socket. Processes and users: *IT. */
+class UpdateServerTest {
+
+    @TempDir
+    Path dir;
+
+    private UpdateServer server;
+
+    @AfterEach
+    void closeServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Path startServer(Set<Long> allowed) throws IOException {
+        Path socket = dir.resolve("update.sock");
+        server = UpdateServer.start(socket, dir.resolve("settings.conf"), allowed,
+                new PrintStream(OutputStream.nullOutputStream()));
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                server.serve();
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        return socket;
+    }
+
+    private Path startServerForMe() throws IOException {
+        return startServer(Set.of(Users.currentUid()));
+    }
+
+    @Test
+    void answersEachRequestOnOneConnection() throws IOException {
+        try (UpdateClient client = UpdateClient.connect(startServerForMe())) {
+            assertEquals("ERR no such key", client.request("GET colour"));
+            assertEquals("OK", client.request("SET colour blue"));
+            assertEquals("VALUE blue", client.request("GET colour"));
+            assertEquals("OK", client.request("DEL colour"));
+            assertEquals("ERR no such key", client.request("DEL colour"));
+        }
+        assertEquals(List.of(), Files.readAllLines(dir.resolve("settings.conf")));
+    }
+
+    // tag::bad-input[]
+    @Test
+    void badRequestsGetErrAndTheConnectionGoesOn() throws IOException {
+        try (UpdateClient client = UpdateClient.connect(startServerForMe())) {
+            assertEquals("OK", client.request("SET colour blue"));
+            assertEquals("ERR too large", client.request("SET big " + "x".repeat(UpdateServer.MAX_REQUEST)));
+            assertEquals("ERR too large", client.request(new byte[200_000]));
+            assertEquals("ERR bad value: no newline, carriage return or NUL", client.request("SET motd hi\nadmin=yes"));
+            assertEquals("ERR unknown command (SET, GET or DEL)", client.request("FLY me"));
+            assertEquals("ERR not UTF-8", client.request(new byte[] {'G', 'E', 'T', ' ', (byte) 0xc3}));
+            assertEquals("VALUE blue", client.request("GET colour"));
+        }
+        assertEquals(List.of("colour=blue"), Files.readAllLines(dir.resolve("settings.conf")));
+    }
+    // end::bad-input[]
+
+    @Test
+    void aRequestOfExactlyTheLimitIsAccepted() throws IOException {
+        String request = "SET big ";
+        String value = "x".repeat(UpdateServer.MAX_REQUEST - request.length());
+        try (UpdateClient client = UpdateClient.connect(startServerForMe())) {
+            assertEquals("OK", client.request(request + value));
+            assertEquals("VALUE " + value, client.request("GET big"));
+        }
+    }
+
+    @Test
+    void aUserNotOnTheListIsRefusedBeforeAnythingIsRead() throws IOException {
+        try (UpdateClient client = UpdateClient.connect(startServer(Set.of(4000000000L)))) {
+            assertEquals("ERR not authorized", client.request("SET colour black"));
+            assertThrows(IOException.class, () -> client.request("GET colour"), "disconnected");
+        }
+        assertEquals(false, Files.exists(dir.resolve("settings.conf")), "nothing was written");
+    }
+
+    @Test
+    void closingRemovesTheSocketFile() throws IOException {
+        Path socket = startServerForMe();
+        server.close();
+        assertEquals(false, Files.exists(socket));
+    }
+}
