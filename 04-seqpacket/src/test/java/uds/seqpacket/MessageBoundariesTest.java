@@ -1,6 +1,7 @@
 package uds.seqpacket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -69,6 +70,12 @@ class MessageBoundariesTest {
         }
     }
     // end::seqpacket[]
+
+    @Test
+    void theJdkHasNoUnixDatagramChannel() {
+        assertThrows(UnsupportedOperationException.class,
+                () -> java.nio.channels.DatagramChannel.open(StandardProtocolFamily.UNIX));
+    }
 
     // tag::truncation[]
     @Test
