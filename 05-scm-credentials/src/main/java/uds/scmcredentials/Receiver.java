@@ -1,0 +1,125 @@
+package uds.scmcredentials;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The receiver of lesson 05 (its partner: {@link Sender}). With SO_PASSCRED on, every message
+ * it receives comes with the sender's credentials, checked by the kernel: a datagram socket
+ * has no connection and no SO_PEERCRED, yet the receiver learns who sent each datagram.
+ */
+final class Receiver implements AutoCloseable {
+
+    private final UnixSocket socket;
+    private final Path path;
+    private final PrintStream out;
+
+    private Receiver(UnixSocket socket, Path path, PrintStream out) {
+        this.socket = socket;
+        this.path = path;
+        this.out = out;
+    }
+
+    // tag::bind[]
+    static Receiver bind(Path path, boolean stream, boolean passCredentials, PrintStream out) throws IOException {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            // Delete nothing: it may be a live receiver's socket (lesson 01 clears stale ones safely).
+            throw new IOException(path + " already exists: if it is a stale socket, remove it");
+        }
+        UnixSocket socket = stream ? UnixSocket.stream() : UnixSocket.datagram();
+        try {
+            // Before any message can arrive: the kernel attaches credentials as it queues a
+            // message, so one queued while the option was off never gets any.
+            socket.passCredentials(passCredentials);
+            socket.bind(path);
+            // This receiver wants to hear from every user and tells them apart by their
+            // credentials, not by the file's mode: open the socket file to all.
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+            if (stream) {
+                socket.listen(); // accepted sockets inherit SO_PASSCRED from this one
+            }
+            return new Receiver(socket, path, out);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+    // end::bind[]
+
+    /** Receives until SIGINT or SIGTERM; then removes the socket file, which no one else will. */
+    static void run(Path path, boolean stream, boolean passCredentials, PrintStream out) throws IOException {
+        Receiver receiver = bind(path, stream, passCredentials, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(receiver::close));
+        out.println("receiving on " + path + (stream ? " (stream)" : " (datagrams)")
+                + (passCredentials ? " with SO_PASSCRED" : " without SO_PASSCRED"));
+        if (stream) {
+            receiver.acceptConnections();
+        } else {
+            receiver.receiveFrom(receiver.socket);
+        }
+    }
+
+    private void acceptConnections() throws IOException {
+        while (true) {
+            try (UnixSocket connection = socket.accept()) {
+                out.println("connected: SO_PEERCRED " + connection.peerCredentials().describe());
+                receiveFrom(connection);
+                out.println("disconnected");
+            }
+        }
+    }
+
+    private void receiveFrom(UnixSocket source) throws IOException {
+        for (UnixSocket.Received message; (message = source.receive(UnixSocket.CONTROL_SPACE)) != null; ) {
+            describe(message).forEach(out::println);
+        }
+    }
+
+    // tag::describe[]
+    /** {@code from pid=… uid=…(…) gid=…(…): text}, and a note for anything unusual. */
+    static List<String> describe(UnixSocket.Received message) {
+        List<String> lines = new ArrayList<>();
+        ControlMessages.Parsed control = message.control();
+        String sender;
+        if (message.controlCut()) {
+            sender = "(control messages cut off: MSG_CTRUNC, credentials unknown)";
+        } else if (control.malformed() != null) {
+            sender = "(malformed control message: " + control.malformed() + ")";
+        } else if (control.credentials() == null) {
+            sender = "(no credentials)";
+        } else if (control.credentials().pid() == 0) {
+            // No process sends as pid 0: the kernel's mark for a message queued while
+            // SO_PASSCRED was off, with the overflow uid and gid (65534), not user nobody.
+            Credentials none = control.credentials();
+            sender = "(no credentials: queued before SO_PASSCRED was on; the kernel says pid=0 uid="
+                    + none.uid() + " gid=" + none.gid() + ")";
+        } else {
+            sender = control.credentials().describe();
+        }
+        lines.add("from " + sender + ": " + new String(message.text(), StandardCharsets.UTF_8));
+        if (message.textCut()) {
+            lines.add("note: the message was cut to " + message.text().length + " bytes (MSG_TRUNC)");
+        }
+        if (!message.controlCut()) { // a cut-off buffer is not to be read any further
+            control.ignored().forEach(ignored -> lines.add("note: ignored control message " + ignored));
+        }
+        return lines;
+    }
+    // end::describe[]
+
+    @Override
+    public void close() {
+        socket.close();
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            out.println("error: while removing " + path + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package uds.scmcredentials;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * An AF_UNIX socket made of raw syscalls through the Foreign Function &amp; Memory API: no
+ * socket library, no JNI. junixsocket sends and receives file descriptors as ancillary data
+ * but not credentials, and the JDK neither, so this lesson does it by hand.
+ */
+final class UnixSocket implements AutoCloseable {
+
+    // tag::structs[]
+    /** struct sockaddr_un: a 2-byte family, then 108 bytes of path. */
+    static final StructLayout SOCKADDR_UN = MemoryLayout.structLayout(
+            JAVA_SHORT.withName("sun_family"),
+            MemoryLayout.sequenceLayout(108, JAVA_BYTE).withName("sun_path"));
+
+    /** struct iovec: where one piece of the message's bytes lives. */
+    static final StructLayout IOVEC = MemoryLayout.structLayout(
+            ADDRESS.withName("iov_base"), JAVA_LONG.withName("iov_len"));
+
+    /** struct msghdr on 64-bit Linux: 56 bytes, with padding after the two ints. */
+    static final StructLayout MSGHDR = MemoryLayout.structLayout(
+            ADDRESS.withName("msg_name"),
+            JAVA_INT.withName("msg_namelen"), MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("msg_iov"),
+            JAVA_LONG.withName("msg_iovlen"),
+            ADDRESS.withName("msg_control"),
+            JAVA_LONG.withName("msg_controllen"),
+            JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4));
+    // end::structs[]
+
+    private static final VarHandle IOV_BASE = IOVEC.varHandle(MemoryLayout.PathElement.groupElement("iov_base"));
+    private static final VarHandle IOV_LEN = IOVEC.varHandle(MemoryLayout.PathElement.groupElement("iov_len"));
+    private static final VarHandle MSG_IOV = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_iov"));
+    private static final VarHandle MSG_IOVLEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_iovlen"));
+    private static final VarHandle MSG_NAME = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_name"));
+    private static final VarHandle MSG_NAMELEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_namelen"));
+    private static final VarHandle MSG_CONTROL = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_control"));
+    private static final VarHandle MSG_CONTROLLEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_controllen"));
+    private static final VarHandle MSG_FLAGS = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_flags"));
+
+    /** Enough for SCM_CREDENTIALS and one more control message of the kernel's. */
+    static final long CONTROL_SPACE = 128;
+    static final int MAX_MESSAGE = 65536;
+
+    private final int fd;
+    private final int type;
+
+    private UnixSocket(int fd, int type) {
+        this.fd = fd;
+        this.type = type;
+    }
+
+    static UnixSocket datagram() throws IOException {
+        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, Libc.AF_UNIX, Libc.SOCK_DGRAM, 0), Libc.SOCK_DGRAM);
+    }
+
+    static UnixSocket stream() throws IOException {
+        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, Libc.AF_UNIX, Libc.SOCK_STREAM, 0), Libc.SOCK_STREAM);
+    }
+
+    void bind(Path path) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = address(arena, path);
+            Libc.call("bind", Libc.BIND, fd, address, (int) address.byteSize());
+        }
+    }
+
+    void connect(Path path) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = address(arena, path);
+            Libc.call("connect", Libc.CONNECT, fd, address, (int) address.byteSize());
+        }
+    }
+
+    void listen() throws IOException {
+        Libc.call("listen", Libc.LISTEN, fd, 16);
+    }
+
+    UnixSocket accept() throws IOException {
+        return new UnixSocket((int) Libc.call("accept", Libc.ACCEPT, fd, MemorySegment.NULL, MemorySegment.NULL), type);
+    }
+
+    // tag::passcred[]
+    /** Asks the kernel to attach the sender's credentials to every message this socket receives. */
+    void passCredentials(boolean on) throws IOException {
+        setOption(Libc.SO_PASSCRED, on ? 1 : 0);
+    }
+    // end::passcred[]
+
+    void setOption(int option, int value) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment on = arena.allocateFrom(JAVA_INT, value);
+            Libc.call("setsockopt", Libc.SETSOCKOPT, fd, Libc.SOL_SOCKET, option, on, (int) on.byteSize());
+        }
+    }
+
+    /** SO_PEERCRED (lesson 03): the peer's credentials as they were when the connection was made. */
+    Credentials peerCredentials() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ucred = arena.allocate(Credentials.UCRED);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) ucred.byteSize());
+            Libc.call("getsockopt", Libc.GETSOCKOPT, fd, Libc.SOL_SOCKET, Libc.SO_PEERCRED, ucred, length);
+            return Credentials.read(ucred);
+        }
+    }
+
+    // tag::send[]
+    /**
+     * Sends text as one message, to path (a datagram) or, with path null, on the connection.
+     * With credentials, an SCM_CREDENTIALS control message carries them; the kernel checks them
+     * against the sender (EPERM for a claim it may not make, ESRCH for a pid that does not exist).
+     */
+    void send(Path path, byte[] text, Credentials credentials) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment msg = arena.allocate(MSGHDR);
+            if (path != null) {
+                MemorySegment address = address(arena, path);
+                MSG_NAME.set(msg, 0L, address);
+                MSG_NAMELEN.set(msg, 0L, (int) address.byteSize());
+            }
+            MemorySegment iov = arena.allocate(IOVEC);
+            IOV_BASE.set(iov, 0L, arena.allocateFrom(JAVA_BYTE, text));
+            IOV_LEN.set(iov, 0L, (long) text.length);
+            MSG_IOV.set(msg, 0L, iov);
+            MSG_IOVLEN.set(msg, 0L, 1L);
+            if (credentials != null) {
+                MemorySegment control = ControlMessages.credentials(arena, credentials);
+                MSG_CONTROL.set(msg, 0L, control);
+                MSG_CONTROLLEN.set(msg, 0L, control.byteSize());
+            }
+            Libc.call("sendmsg", Libc.SENDMSG, fd, msg, 0);
+        }
+    }
+    // end::send[]
+
+    /** One received message: its bytes, what its control messages said, and the kernel's flags. */
+    record Received(byte[] text, ControlMessages.Parsed control, int flags) {
+
+        boolean textCut() {
+            return (flags & Libc.MSG_TRUNC) != 0;
+        }
+
+        boolean controlCut() {
+            return (flags & Libc.MSG_CTRUNC) != 0;
+        }
+    }
+
+    // tag::receive[]
+    /** Receives one message, with room for controlSpace bytes of control messages; null at end of stream. */
+    Received receive(long controlSpace) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment msg = arena.allocate(MSGHDR);
+            MemorySegment buffer = arena.allocate(MAX_MESSAGE);
+            MemorySegment iov = arena.allocate(IOVEC);
+            IOV_BASE.set(iov, 0L, buffer);
+            IOV_LEN.set(iov, 0L, buffer.byteSize());
+            MSG_IOV.set(msg, 0L, iov);
+            MSG_IOVLEN.set(msg, 0L, 1L);
+            MemorySegment control = arena.allocate(Math.max(controlSpace, 1), JAVA_LONG.byteAlignment());
+            MSG_CONTROL.set(msg, 0L, control);
+            MSG_CONTROLLEN.set(msg, 0L, controlSpace);
+
+            long received = Libc.call("recvmsg", Libc.RECVMSG, fd, msg, 0);
+            int flags = (int) MSG_FLAGS.get(msg, 0L);
+            if (received == 0 && type == Libc.SOCK_STREAM) {
+                return null; // the peer closed the connection
+            }
+            // The kernel sets msg_controllen to the bytes of control messages it wrote.
+            long controlLength = (long) MSG_CONTROLLEN.get(msg, 0L);
+            return new Received(buffer.asSlice(0, Math.min(received, buffer.byteSize())).toArray(JAVA_BYTE),
+                    ControlMessages.parse(control, controlLength), flags);
+        }
+    }
+    // end::receive[]
+
+    /** sockaddr_un for a path: family, path bytes, terminating NUL; its length is exactly that. */
+    private static MemorySegment address(Arena arena, Path path) throws IOException {
+        byte[] bytes = path.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > 107) {
+            throw new IOException("socket path is " + bytes.length + " bytes long; sun_path holds at most 107"
+                    + " bytes plus the terminating NUL: use a shorter path");
+        }
+        MemorySegment address = arena.allocate(2 + bytes.length + 1, JAVA_SHORT.byteAlignment());
+        address.set(JAVA_SHORT, 0, (short) Libc.AF_UNIX);
+        MemorySegment.copy(bytes, 0, address, JAVA_BYTE, 2, bytes.length);
+        return address;
+    }
+
+    @Override
+    public void close() {
+        try {
+            Libc.call("close", Libc.CLOSE, fd);
+        } catch (ErrnoException ignored) {
+            // a close that fails leaves nothing we could do
+        }
+    }
+}
