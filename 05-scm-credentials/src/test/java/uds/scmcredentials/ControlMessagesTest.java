@@ -1,0 +1,109 @@
+package uds.scmcredentials;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The C structures and the CMSG_* arithmetic, checked on bytes we build. */
+class ControlMessagesTest {
+
+    // tag::sizes[]
+    @Test
+    void theStructuresHaveTheirCSizes() {
+        assertEquals(12, Credentials.UCRED.byteSize());
+        assertEquals(16, ControlMessages.CMSGHDR.byteSize());
+        assertEquals(16, UnixSocket.IOVEC.byteSize());
+        assertEquals(56, UnixSocket.MSGHDR.byteSize());
+        assertEquals(110, UnixSocket.SOCKADDR_UN.byteSize());
+    }
+
+    @Test
+    void cmsgLenAndSpaceForAStructUcred() {
+        assertEquals(28, ControlMessages.len(12));   // CMSG_LEN(12): header and data
+        assertEquals(32, ControlMessages.space(12)); // CMSG_SPACE(12): padded to 8 bytes
+        assertEquals(32, ControlMessages.space(16)); // a struct timeval needs no padding
+    }
+    // end::sizes[]
+
+    @Test
+    void buildsTheSameBytesAsCWould() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment control = ControlMessages.credentials(arena, new Credentials(1234, 4294967294L, 33));
+            assertEquals(32, control.byteSize());
+            assertEquals(28, control.get(JAVA_LONG, 0));     // cmsg_len
+            assertEquals(1, control.get(JAVA_INT, 8));       // cmsg_level: SOL_SOCKET
+            assertEquals(2, control.get(JAVA_INT, 12));      // cmsg_type: SCM_CREDENTIALS
+            assertEquals(1234, control.get(JAVA_INT, 16));   // pid
+            assertEquals(-2, control.get(JAVA_INT, 20));     // uid 4294967294, bit for bit
+            assertEquals(33, control.get(JAVA_INT, 24));     // gid
+        }
+    }
+
+    @Test
+    void parsesWhatItBuilds() {
+        try (Arena arena = Arena.ofConfined()) {
+            Credentials credentials = new Credentials(1234, 4294967294L, 33);
+            MemorySegment control = ControlMessages.credentials(arena, credentials);
+            assertEquals(new ControlMessages.Parsed(credentials, List.of(), null),
+                    ControlMessages.parse(control, control.byteSize()));
+        }
+    }
+
+    // tag::walk[]
+    @Test
+    void walksPastAnUnknownMessageAtItsAlignedLength() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment control = arena.allocate(ControlMessages.space(5) + ControlMessages.space(12), 8);
+            control.set(JAVA_LONG, 0, ControlMessages.len(5)); // 21 bytes: the next one starts at 24
+            control.set(JAVA_INT, 8, 1);
+            control.set(JAVA_INT, 12, 99);
+            MemorySegment credentials = ControlMessages.credentials(arena, new Credentials(7, 8, 9));
+            MemorySegment.copy(credentials, 0, control, ControlMessages.space(5), credentials.byteSize());
+
+            ControlMessages.Parsed parsed = ControlMessages.parse(control, control.byteSize());
+
+            assertEquals(new Credentials(7, 8, 9), parsed.credentials());
+            assertEquals(List.of("level 1 type 99 (5 bytes)"), parsed.ignored());
+        }
+    }
+
+    @Test
+    void refusesALengthThatRunsPastTheBuffer() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment control = ControlMessages.credentials(arena, new Credentials(7, 8, 9));
+            ControlMessages.Parsed parsed = ControlMessages.parse(control, 24); // as if cut after 24 bytes
+            assertNull(parsed.credentials());
+            assertEquals("control message at offset 0 claims 28 bytes, the buffer holds 24", parsed.malformed());
+        }
+    }
+    // end::walk[]
+
+    @Test
+    void refusesCredentialsOfTheWrongSize() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment control = ControlMessages.credentials(arena, new Credentials(7, 8, 9));
+            control.set(JAVA_LONG, 0, 24L);
+            ControlMessages.Parsed parsed = ControlMessages.parse(control, 32);
+            assertNull(parsed.credentials());
+            assertTrue(parsed.malformed().startsWith("SCM_CREDENTIALS of 24 bytes"), parsed.malformed());
+        }
+    }
+
+    @Test
+    void refusesALengthShorterThanTheHeader() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment control = arena.allocate(32, 8);
+            control.set(JAVA_LONG, 0, 4L);
+            assertEquals("control message at offset 0 claims 4 bytes, the buffer holds 32",
+                    ControlMessages.parse(control, 32).malformed());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package uds.scmcredentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real AF_UNIX sockets in one process, made of raw syscalls. Other processes and users: *IT. */
+class CredentialPassingTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private UnixSocket receiver(boolean passCredentials) throws IOException {
+        UnixSocket receiver = UnixSocket.datagram();
+        receiver.passCredentials(passCredentials);
+        receiver.bind(dir.resolve("r.sock"));
+        return receiver;
+    }
+
+    // tag::datagram[]
+    @Test
+    void aDatagramCarriesItsSendersCredentials() throws IOException {
+        try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
+            sender.send(dir.resolve("r.sock"), bytes("hello"), Credentials.own());
+            UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
+            assertEquals(Credentials.own(), message.control().credentials());
+            assertEquals("hello", new String(message.text(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void withSoPasscredTheKernelAttachesCredentialsNobodySent() throws IOException {
+        try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
+            sender.send(dir.resolve("r.sock"), bytes("no control message"), null);
+            assertEquals(Credentials.own(), receiver.receive(UnixSocket.CONTROL_SPACE).control().credentials());
+        }
+    }
+
+    @Test
+    void withoutSoPasscredNoCredentialsArriveEvenWhenSent() throws IOException {
+        try (UnixSocket receiver = receiver(false); UnixSocket sender = UnixSocket.datagram()) {
+            sender.send(dir.resolve("r.sock"), bytes("sent with credentials"), Credentials.own());
+            UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
+            assertNull(message.control().credentials());
+            assertEquals(List.of("from (no credentials): sent with credentials"), Receiver.describe(message));
+        }
+    }
+    // end::datagram[]
+
+    // tag::timing[]
+    @Test
+    void soPasscredTurnedOnLateFindsTheQueuedMessageWithoutCredentials() throws IOException {
+        try (UnixSocket receiver = receiver(false); UnixSocket sender = UnixSocket.datagram()) {
+            sender.send(dir.resolve("r.sock"), bytes("queued early"), null);
+            receiver.passCredentials(true);
+            UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
+            // Not user nobody: pid 0 and the kernel's overflow ids mean "none recorded".
+            assertEquals(new Credentials(0, 65534, 65534), message.control().credentials());
+            assertEquals(List.of("from (no credentials: queued before SO_PASSCRED was on; the kernel says"
+                    + " pid=0 uid=65534 gid=65534): queued early"), Receiver.describe(message));
+        }
+    }
+    // end::timing[]
+
+    // tag::truncated[]
+    @Test
+    void aControlBufferTooSmallIsReportedNeverMisread() throws IOException {
+        try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
+            sender.send(dir.resolve("r.sock"), bytes("tight"), Credentials.own());
+            UnixSocket.Received message = receiver.receive(ControlMessages.len(12) - 1); // one byte short
+            assertTrue(message.controlCut(), "MSG_CTRUNC");
+            assertNull(message.control().credentials());
+            assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): tight"),
+                    Receiver.describe(message));
+        }
+    }
+    // end::truncated[]
+
+    @Test
+    void anotherControlMessageIsSkippedAndNamed() throws IOException {
+        try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
+            receiver.setOption(Libc.SO_TIMESTAMP, 1); // the kernel adds a struct timeval to each message
+            sender.send(dir.resolve("r.sock"), bytes("stamped"), Credentials.own());
+            UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
+            assertEquals(Credentials.own(), message.control().credentials());
+            assertEquals(List.of("level 1 type 29 (16 bytes)"), message.control().ignored());
+        }
+    }
+
+    @Test
+    void aLongDatagramIsCutAndSaysSo() throws IOException {
+        try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
+            sender.send(dir.resolve("r.sock"), new byte[UnixSocket.MAX_MESSAGE + 100], null);
+            UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
+            assertTrue(message.textCut(), "MSG_TRUNC");
+            assertEquals(UnixSocket.MAX_MESSAGE, message.text().length);
+        }
+    }
+
+    @Test
+    void aStreamCarriesCredentialsPerMessageBesideSoPeercred() throws IOException {
+        Path path = dir.resolve("s.sock");
+        try (UnixSocket listener = UnixSocket.stream(); UnixSocket client = UnixSocket.stream()) {
+            listener.passCredentials(true);
+            listener.bind(path);
+            listener.listen();
+            client.connect(path);
+            try (UnixSocket connection = listener.accept()) {
+                client.send(null, bytes("one"), Credentials.own());
+                assertEquals(Credentials.own(), connection.peerCredentials());
+                assertEquals(Credentials.own(), connection.receive(UnixSocket.CONTROL_SPACE).control().credentials());
+                client.close();
+                assertNull(connection.receive(UnixSocket.CONTROL_SPACE), "end of stream");
+            }
+        }
+    }
+
+    // tag::claims[]
+    @Test
+    void rootMayClaimAnotherExistingProcessButNotOneThatDoesNotExist() throws IOException {
+        assumeTrue(Credentials.own().uid() == 0, "only root may claim other credentials: run the tests as root to see this");
+        try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
+            Credentials init = new Credentials(1, 0, 0);
+            sender.send(dir.resolve("r.sock"), bytes("as pid 1"), init);
+            assertEquals(init, receiver.receive(UnixSocket.CONTROL_SPACE).control().credentials());
+
+            var e = assertThrows(ErrnoException.class,
+                    () -> sender.send(dir.resolve("r.sock"), bytes("ghost"), new Credentials(Integer.MAX_VALUE, 0, 0)));
+            assertEquals(ErrnoException.ESRCH, e.errno());
+        }
+    }
+    // end::claims[]
+}

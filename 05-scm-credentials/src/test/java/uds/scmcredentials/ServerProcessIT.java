@@ -1,0 +1,92 @@
+package uds.scmcredentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Receiver and senders as separate processes: the line names the sending process. */
+class ServerProcessIT {
+
+    @TempDir
+    Path dir;
+
+    private static String me() {
+        Credentials own = Credentials.own();
+        return "uid=" + UserDatabase.userLabel(own.uid()) + " gid=" + UserDatabase.groupLabel(own.gid());
+    }
+
+    /** Runs a sender, returning its pid and result. */
+    private static long[] send(String... args) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(Cli.jar().command(args)).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        process.getInputStream().readAllBytes();
+        return new long[] {process.pid(), process.waitFor()};
+    }
+
+    @Test
+    void eachDatagramNamesItsSender() throws Exception {
+        Path socket = dir.resolve("r.sock");
+        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString()))) {
+            receiver.await("receiving on");
+            long[] first = send("sender", "--socket", socket.toString(), "hello", "world");
+            long[] second = send("sender", "--socket", socket.toString(), "--no-credentials", "bare");
+            assertEquals(0, first[1]);
+            assertEquals(List.of("from pid=" + first[0] + " " + me() + ": hello"), receiver.await("hello"));
+            assertEquals(List.of("from pid=" + first[0] + " " + me() + ": world"), receiver.await("world"));
+            assertEquals(List.of("from pid=" + second[0] + " " + me() + ": bare"), receiver.await("bare"));
+        }
+    }
+
+    @Test
+    void aClaimTheSenderMayNotMakeIsRefusedInOneLine() throws Exception {
+        Path socket = dir.resolve("r.sock");
+        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString()))) {
+            receiver.await("receiving on");
+            Cli.Result result = Cli.run(Cli.jar().command(
+                    "sender", "--socket", socket.toString(), "--pid", "2147483647", "ghost"), "");
+            assertEquals(1, result.exit());
+            assertEquals(1, result.stderr().lines().count(), result.stderr());
+            // root may claim another pid, but this one does not exist; anyone else may not claim one at all
+            String expected = Credentials.own().uid() == 0
+                    ? "error: sendmsg failed: ESRCH (No such process): no process has pid 2147483647"
+                    : "error: sendmsg failed: EPERM (Operation not permitted)";
+            assertTrue(result.stderr().startsWith(expected), result.stderr());
+        }
+    }
+
+    @Test
+    void onAStreamSoPeercredAndEachMessageAgree() throws Exception {
+        Path socket = dir.resolve("s.sock");
+        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString(), "--stream"))) {
+            receiver.await("receiving on");
+            long[] sender = send("sender", "--socket", socket.toString(), "--stream", "over a stream");
+            assertEquals(List.of(
+                    "connected: SO_PEERCRED pid=" + sender[0] + " " + me(),
+                    "from pid=" + sender[0] + " " + me() + ": over a stream",
+                    "disconnected"), receiver.await("disconnected"));
+        }
+    }
+
+    @Test
+    void usageAndErrors() throws Exception {
+        for (String[] help : new String[][] {{"--help"}, {"receiver", "--help"}, {"sender", "-h"}}) {
+            Cli.Result result = Cli.run(Cli.jar().command(help), "");
+            assertEquals(0, result.exit());
+            assertTrue(result.stdout().startsWith("usage: java -jar 05-scm-credentials.jar COMMAND"), result.stdout());
+        }
+        assertEquals(2, Cli.run(Cli.jar().command("sender", "--socket", "x"), "").exit());
+        assertEquals(2, Cli.run(Cli.jar().command("sender", "--socket", "x", "--pid", "-5", "t"), "").exit());
+        assertEquals(2, Cli.run(Cli.jar().command("receiver", "--socket", "x", "--uid", "0"), "").exit());
+        assertEquals(2, Cli.run(Cli.jar().command("receiver"), "").exit());
+
+        Path missing = dir.resolve("missing.sock");
+        assertEquals(new Cli.Result(1, "", "error: sendmsg failed: ENOENT (No such file or directory)\n"),
+                Cli.run(Cli.jar().command("sender", "--socket", missing.toString(), "hello"), ""));
+    }
+}
