@@ -129,6 +129,32 @@ class CredentialPassingTest {
         }
     }
 
+    // tag::stream[]
+    @Test
+    void aStreamDoesNotMergeMessagesWithDifferentCredentials() throws IOException {
+        assumeTrue(Credentials.own().uid() == 0, "only root may claim other credentials: run the tests as root to see this");
+        Path path = dir.resolve("merge.sock");
+        try (UnixSocket listener = UnixSocket.stream(); UnixSocket client = UnixSocket.stream()) {
+            listener.passCredentials(true);
+            listener.bind(path);
+            listener.listen();
+            client.connect(path);
+            try (UnixSocket connection = listener.accept()) {
+                client.send(null, bytes("mine "), Credentials.own());
+                client.send(null, bytes("also mine "), Credentials.own());
+                client.send(null, bytes("as pid 1"), new Credentials(1, 0, 0));
+
+                UnixSocket.Received first = connection.receive(UnixSocket.CONTROL_SPACE);
+                UnixSocket.Received second = connection.receive(UnixSocket.CONTROL_SPACE);
+                assertEquals("mine also mine ", new String(first.text(), StandardCharsets.UTF_8), "same credentials: merged");
+                assertEquals(Credentials.own(), first.control().credentials());
+                assertEquals("as pid 1", new String(second.text(), StandardCharsets.UTF_8), "new credentials: a read of its own");
+                assertEquals(1, second.control().credentials().pid());
+            }
+        }
+    }
+    // end::stream[]
+
     // tag::claims[]
     @Test
     void rootMayClaimAnotherExistingProcessButNotOneThatDoesNotExist() throws IOException {
