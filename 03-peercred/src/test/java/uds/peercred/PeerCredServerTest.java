@@ -46,10 +46,7 @@ class PeerCredServerTest {
     }
 
     private static String me() throws IOException {
-        long uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        long gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-        return "pid=" + ProcessHandle.current().pid() + " uid=" + UserDatabase.userLabel(uid)
-                + " gid=" + UserDatabase.groupLabel(gid);
+        return "pid=" + ProcessHandle.current().pid() + " " + Users.currentIds();
     }
 
     @Test

@@ -16,12 +16,6 @@ class ServerProcessIT {
     @TempDir
     Path dir;
 
-    private static String me() throws Exception {
-        long uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        long gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-        return "uid=" + UserDatabase.userLabel(uid) + " gid=" + UserDatabase.groupLabel(gid);
-    }
-
     @Test
     void theAnswerNamesTheClientProcess() throws Exception {
         Path socket = dir.resolve("peercred.sock");
@@ -29,7 +23,7 @@ class ServerProcessIT {
             server.await("listening on");
             ClientProcess client = ClientProcess.run(Cli.jar().command("client", "--socket", socket.toString()));
 
-            String expected = "peer pid=" + client.pid() + " " + me();
+            String expected = "peer pid=" + client.pid() + " " + Users.currentIds();
             assertEquals(0, client.exit(), client.stderr());
             assertEquals(expected, client.stdout().get(0));
             assertEquals(List.of(expected), server.await("peer"), "printed on the server's stdout too");

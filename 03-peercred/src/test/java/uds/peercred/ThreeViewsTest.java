@@ -25,9 +25,7 @@ class ThreeViewsTest {
     Path dir;
 
     private static PeerCredentials me() throws IOException {
-        long uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        long gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-        return new PeerCredentials(ProcessHandle.current().pid(), uid, gid);
+        return new PeerCredentials(ProcessHandle.current().pid(), Users.currentUid(), Users.currentGid());
     }
 
     // tag::views[]

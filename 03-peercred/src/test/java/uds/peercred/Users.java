@@ -18,6 +18,15 @@ final class Users {
         return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
     }
 
+    static long currentGid() throws IOException {
+        return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid")).longValue();
+    }
+
+    /** {@code uid=0(root) gid=0(root)}: this process as the server describes a peer. */
+    static String currentIds() throws IOException {
+        return "uid=" + UserDatabase.userLabel(currentUid()) + " gid=" + UserDatabase.groupLabel(currentGid());
+    }
+
     static boolean isRoot() throws IOException {
         return currentUid() == 0;
     }

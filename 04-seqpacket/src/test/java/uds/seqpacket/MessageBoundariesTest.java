@@ -26,15 +26,20 @@ class MessageBoundariesTest {
     @TempDir
     Path dir;
 
+    private static AFUNIXDatagramSocket listening(Path socket) throws IOException {
+        AFUNIXDatagramSocket server = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET);
+        server.bind(AFUNIXSocketAddress.of(socket));
+        server.listen(1);
+        return server;
+    }
+
     // tag::seqpacket[]
     @Test
     void seqpacketDeliversEachMessageAsSent() throws IOException {
         Path socket = dir.resolve("seq.sock");
         List<Integer> sizes = List.of(1, 700, 3, 4096, 12);
-        try (AFUNIXDatagramSocket server = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET);
+        try (AFUNIXDatagramSocket server = listening(socket);
              AFUNIXDatagramSocket client = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET)) {
-            server.bind(AFUNIXSocketAddress.of(socket));
-            server.listen(1);
             client.connect(AFUNIXSocketAddress.of(socket));
             try (AFUNIXDatagramSocket accepted = (AFUNIXDatagramSocket) server.accept()) {
                 for (int size : sizes) { // all sent before anything is read
@@ -81,10 +86,8 @@ class MessageBoundariesTest {
     @Test
     void aLongerMessageIsCutToTheBufferWithoutAWord() throws IOException {
         Path socket = dir.resolve("cut.sock");
-        try (AFUNIXDatagramSocket server = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET);
+        try (AFUNIXDatagramSocket server = listening(socket);
              AFUNIXDatagramSocket client = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET)) {
-            server.bind(AFUNIXSocketAddress.of(socket));
-            server.listen(1);
             client.connect(AFUNIXSocketAddress.of(socket));
             try (AFUNIXDatagramSocket accepted = (AFUNIXDatagramSocket) server.accept()) {
                 client.getChannel().write(ByteBuffer.allocate(5000));

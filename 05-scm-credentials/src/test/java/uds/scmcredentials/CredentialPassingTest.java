@@ -31,6 +31,15 @@ class CredentialPassingTest {
         return receiver;
     }
 
+    /** A listening stream socket with SO_PASSCRED, which the sockets it accepts inherit. */
+    private static UnixSocket listeningStream(Path path) throws IOException {
+        UnixSocket listener = UnixSocket.stream();
+        listener.passCredentials(true);
+        listener.bind(path);
+        listener.listen();
+        return listener;
+    }
+
     // tag::datagram[]
     @Test
     void aDatagramCarriesItsSendersCredentials() throws IOException {
@@ -114,10 +123,7 @@ class CredentialPassingTest {
     @Test
     void aStreamCarriesCredentialsPerMessageBesideSoPeercred() throws IOException {
         Path path = dir.resolve("s.sock");
-        try (UnixSocket listener = UnixSocket.stream(); UnixSocket client = UnixSocket.stream()) {
-            listener.passCredentials(true);
-            listener.bind(path);
-            listener.listen();
+        try (UnixSocket listener = listeningStream(path); UnixSocket client = UnixSocket.stream()) {
             client.connect(path);
             try (UnixSocket connection = listener.accept()) {
                 client.send(null, bytes("one"), Credentials.own());
@@ -134,10 +140,7 @@ class CredentialPassingTest {
     void aStreamDoesNotMergeMessagesWithDifferentCredentials() throws IOException {
         assumeTrue(Credentials.own().uid() == 0, "only root may claim other credentials: run the tests as root to see this");
         Path path = dir.resolve("merge.sock");
-        try (UnixSocket listener = UnixSocket.stream(); UnixSocket client = UnixSocket.stream()) {
-            listener.passCredentials(true);
-            listener.bind(path);
-            listener.listen();
+        try (UnixSocket listener = listeningStream(path); UnixSocket client = UnixSocket.stream()) {
             client.connect(path);
             try (UnixSocket connection = listener.accept()) {
                 client.send(null, bytes("mine "), Credentials.own());
