@@ -32,6 +32,7 @@ class EchoServerTest {
 
     private final AbstractName name = new AbstractName("uds-test-é-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
     private EchoServer server;
+    private Thread serving;
 
     @AfterEach
     void closeServer() {
@@ -42,7 +43,7 @@ class EchoServerTest {
 
     private void startServer() throws IOException {
         server = EchoServer.bind(name, new PrintStream(OutputStream.nullOutputStream()), false);
-        Thread.ofPlatform().daemon().start(() -> {
+        serving = Thread.ofPlatform().daemon().start(() -> {
             try {
                 server.serve();
             } catch (IOException e) {
@@ -113,9 +114,11 @@ class EchoServerTest {
     // end::bind-probe[]
 
     @Test
-    void closingFreesTheNameAtOnce() throws IOException {
+    void closingFreesTheNameAtOnce() throws Exception {
         startServer();
         server.close();
+        // The kernel lets the socket go when the last user does: the thread blocked in accept().
+        serving.join(5000);
         assertEquals(List.of(), ProcNetUnix.linesFor(name));
         startServer(); // binds again: there was nothing to clean up
         assertEquals("again\n", client(null, "again"));

@@ -1,0 +1,138 @@
+package uds.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns the results of a real run (RESULTS/jmh.json from JMH, RESULTS/c-baseline.json from
+ * {@link CBaseline}) into the tables and charts of docs/performance.adoc. Run by every build,
+ * so the page can only show measured numbers.
+ *
+ * <p>Usage: PerformanceReport RESULTS_DIR OUTPUT_DIR
+ */
+public final class PerformanceReport {
+
+    /** The targets of the bench issue: round trip within 1.3x of C, throughput at least 0.8x. */
+    static final double LATENCY_TARGET = 1.3;
+    static final double THROUGHPUT_TARGET = 0.8;
+
+    record Latency(String transport, double p50, double p90, double p99, double p999, double mean) {
+    }
+
+    record Throughput(String transport, double mebibytesPerSecond) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        Path out = Files.createDirectories(Path.of(args[1]));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode jmh = json.readTree(results.resolve("jmh.json").toFile());
+        JsonNode c = json.readTree(results.resolve("c-baseline.json").toFile());
+
+        List<Latency> latencies = latencies(jmh, c);
+        List<Throughput> throughputs = throughputs(jmh, c);
+        Files.writeString(out.resolve("latency.adoc"), latencyTable(latencies));
+        Files.writeString(out.resolve("throughput.adoc"), throughputTable(throughputs));
+        Files.writeString(out.resolve("machine.adoc"), machine(c.get("machine")));
+        Files.writeString(out.resolve("latency.svg"), BarChart.svg("Round trip, 64 bytes: median (µs)",
+                latencies.stream().map(Latency::transport).toList(),
+                latencies.stream().map(l -> l.p50() / 1000).toList(), "%.1f µs"));
+        Files.writeString(out.resolve("throughput.svg"), BarChart.svg("One way, 64 KiB writes (MiB/s)",
+                throughputs.stream().map(Throughput::transport).toList(),
+                throughputs.stream().map(Throughput::mebibytesPerSecond).toList(), "%.0f MiB/s"));
+        System.out.println("performance report written to " + out);
+    }
+
+    static final String C_BASELINE = "C (pingpong.c)";
+
+    static List<Latency> latencies(JsonNode jmh, JsonNode c) {
+        List<Latency> rows = new ArrayList<>();
+        JsonNode rtt = c.get("rtt");
+        rows.add(new Latency(C_BASELINE, rtt.get("p50_ns").asDouble(), rtt.get("p90_ns").asDouble(),
+                rtt.get("p99_ns").asDouble(), rtt.get("p999_ns").asDouble(), rtt.get("mean_ns").asDouble()));
+        for (JsonNode run : jmh) {
+            if (run.get("benchmark").asText().endsWith(".roundTrip")) {
+                JsonNode metric = run.get("primaryMetric");
+                JsonNode percentiles = metric.get("scorePercentiles");
+                rows.add(new Latency(run.get("params").get("transport").asText(),
+                        percentiles.get("50.0").asDouble(), percentiles.get("90.0").asDouble(),
+                        percentiles.get("99.0").asDouble(), percentiles.get("99.9").asDouble(),
+                        metric.get("score").asDouble()));
+            }
+        }
+        return rows;
+    }
+
+    static List<Throughput> throughputs(JsonNode jmh, JsonNode c) {
+        List<Throughput> rows = new ArrayList<>();
+        rows.add(new Throughput(C_BASELINE, c.get("throughput").get("mib_per_s").asDouble()));
+        for (JsonNode run : jmh) {
+            if (run.get("benchmark").asText().endsWith(".write64KiB")) {
+                double writesPerSecond = run.get("primaryMetric").get("score").asDouble();
+                rows.add(new Throughput(run.get("params").get("transport").asText(),
+                        writesPerSecond * OneWay.CHUNK / (1024.0 * 1024.0)));
+            }
+        }
+        return rows;
+    }
+
+    // tag::ratios[]
+    static String latencyTable(List<Latency> rows) {
+        double c = rows.getFirst().p50();
+        StringBuilder table = new StringBuilder("""
+                [cols="3,1,1,1,1,1,1,1",options="header"]
+                |===
+                | transport | p50 | p90 | p99 | p99.9 | mean | p50 vs C | within 1.3x
+                """);
+        for (Latency row : rows) {
+            double ratio = row.p50() / c;
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2fx | %s%n",
+                    row.transport(), micros(row.p50()), micros(row.p90()), micros(row.p99()),
+                    micros(row.p999()), micros(row.mean()), ratio,
+                    row.transport().equals(C_BASELINE) || row.transport().startsWith("TCP") ? "" : verdict(ratio <= LATENCY_TARGET)));
+        }
+        return table.append("|===\n").toString();
+    }
+
+    static String throughputTable(List<Throughput> rows) {
+        double c = rows.getFirst().mebibytesPerSecond();
+        StringBuilder table = new StringBuilder("""
+                [cols="3,1,1,1",options="header"]
+                |===
+                | transport | MiB/s | vs C | at least 0.8x
+                """);
+        for (Throughput row : rows) {
+            double ratio = row.mebibytesPerSecond() / c;
+            table.append(String.format(Locale.ROOT, "| %s | %.0f | %.2fx | %s%n", row.transport(),
+                    row.mebibytesPerSecond(), ratio,
+                    row.transport().equals(C_BASELINE) || row.transport().startsWith("TCP") ? "" : verdict(ratio >= THROUGHPUT_TARGET)));
+        }
+        return table.append("|===\n").toString();
+    }
+    // end::ratios[]
+
+    private static String verdict(boolean met) {
+        return met ? "yes" : "*no*";
+    }
+
+    private static String micros(double nanos) {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000);
+    }
+
+    static String machine(JsonNode machine) {
+        StringBuilder list = new StringBuilder();
+        machine.properties().forEach(entry -> list.append("* ").append(entry.getKey()).append(": ")
+                .append(entry.getValue().asText()).append('\n'));
+        return list.toString();
+    }
+
+    private PerformanceReport() {
+    }
+}
