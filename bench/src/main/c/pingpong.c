@@ -98,6 +98,7 @@ int main(int argc, char **argv) {
     unlink(argv[1]);
 
     if (rtt) {
+        /* tag::c-round-trip[] */
         char message[MESSAGE] = {0};
         long long *times = malloc(sizeof(long long) * (size_t) amount);
         for (long i = 0; i < WARMUP + amount; i++) {
@@ -105,6 +106,7 @@ int main(int argc, char **argv) {
             if (write_fully(fd, message, MESSAGE) < 0 || read_fully(fd, message, MESSAGE) < 0) die("round trip");
             if (i >= WARMUP) times[i - WARMUP] = now_ns() - start;
         }
+        /* end::c-round-trip[] */
         qsort(times, (size_t) amount, sizeof times[0], compare);
         long long sum = 0;
         for (long i = 0; i < amount; i++) sum += times[i];

@@ -23,10 +23,20 @@ public final class PerformanceReport {
     static final double LATENCY_TARGET = 1.3;
     static final double THROUGHPUT_TARGET = 0.8;
 
-    record Latency(String transport, double p50, double p90, double p99, double p999, double mean) {
+    /** A row of a table: the C baseline, a Java Unix-socket transport, or TCP. */
+    interface Row {
+        String transport();
+
+        /** The rows the targets apply to. */
+        default boolean isJavaUnixSocket() {
+            return !transport().equals(C_BASELINE) && !transport().startsWith("TCP");
+        }
     }
 
-    record Throughput(String transport, double mebibytesPerSecond) {
+    record Latency(String transport, double p50, double p90, double p99, double p999, double mean) implements Row {
+    }
+
+    record Throughput(String transport, double mebibytesPerSecond) implements Row {
     }
 
     public static void main(String[] args) throws IOException {
@@ -41,6 +51,10 @@ public final class PerformanceReport {
         Files.writeString(out.resolve("latency.adoc"), latencyTable(latencies));
         Files.writeString(out.resolve("throughput.adoc"), throughputTable(throughputs));
         Files.writeString(out.resolve("machine.adoc"), machine(c.get("machine")));
+        Files.writeString(out.resolve("findings.adoc"), findings(latencies, throughputs)
+                + "* The C throughput of " + c.get("throughput_runs_mib_per_s").size() + " runs, in MiB/s: "
+                + c.get("throughput_runs_mib_per_s").toString().replaceAll("[\\[\\]]", "").replace(",", ", ")
+                + " (the table shows the median): a ratio within that spread of a target is no clear verdict.\n");
         Files.writeString(out.resolve("latency.svg"), BarChart.svg("Round trip, 64 bytes: median (µs)",
                 latencies.stream().map(Latency::transport).toList(),
                 latencies.stream().map(l -> l.p50() / 1000).toList(), "%.1f µs"));
@@ -96,7 +110,7 @@ public final class PerformanceReport {
             table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2fx | %s%n",
                     row.transport(), micros(row.p50()), micros(row.p90()), micros(row.p99()),
                     micros(row.p999()), micros(row.mean()), ratio,
-                    row.transport().equals(C_BASELINE) || row.transport().startsWith("TCP") ? "" : verdict(ratio <= LATENCY_TARGET)));
+                    row.isJavaUnixSocket() ? verdict(ratio <= LATENCY_TARGET) : ""));
         }
         return table.append("|===\n").toString();
     }
@@ -112,11 +126,61 @@ public final class PerformanceReport {
             double ratio = row.mebibytesPerSecond() / c;
             table.append(String.format(Locale.ROOT, "| %s | %.0f | %.2fx | %s%n", row.transport(),
                     row.mebibytesPerSecond(), ratio,
-                    row.transport().equals(C_BASELINE) || row.transport().startsWith("TCP") ? "" : verdict(ratio >= THROUGHPUT_TARGET)));
+                    row.isJavaUnixSocket() ? verdict(ratio >= THROUGHPUT_TARGET) : ""));
         }
         return table.append("|===\n").toString();
     }
     // end::ratios[]
+
+    /** The verdicts in words, computed from the same numbers as the tables. */
+    static String findings(List<Latency> latencies, List<Throughput> throughputs) {
+        double cLatency = latencies.getFirst().p50();
+        double cThroughput = throughputs.getFirst().mebibytesPerSecond();
+        List<String> missed = new ArrayList<>();
+        for (Latency row : unixTransports(latencies)) {
+            if (row.p50() / cLatency > LATENCY_TARGET) {
+                missed.add(row.transport() + " round trip (" + ratio(row.p50() / cLatency) + " of C)");
+            }
+        }
+        for (Throughput row : unixTransports(throughputs)) {
+            if (row.mebibytesPerSecond() / cThroughput < THROUGHPUT_TARGET) {
+                missed.add(row.transport() + " throughput (" + ratio(row.mebibytesPerSecond() / cThroughput) + " of C)");
+            }
+        }
+        Throughput direct = byName(throughputs, "JUNIXSOCKET_CHANNEL");
+        Throughput heap = byName(throughputs, "JUNIXSOCKET_CHANNEL_HEAP");
+        Throughput streams = byName(throughputs, "JUNIXSOCKET_STREAM");
+        Latency tcp = latencies.stream().filter(l -> l.transport().startsWith("TCP")).findFirst().orElseThrow();
+        Latency fastest = unixTransports(latencies).stream().min(java.util.Comparator.comparingDouble(Latency::p50)).orElseThrow();
+        StringBuilder text = new StringBuilder();
+        text.append(missed.isEmpty()
+                ? "* Every Java Unix-socket transport met both targets in this run.\n"
+                : "* Missed in this run: " + String.join("; ", missed) + ".\n");
+        text.append("* The fastest Java round trip: " + fastest.transport() + ", median " + micros(fastest.p50())
+                + ", " + ratio(fastest.p50() / cLatency) + " of C.\n");
+        text.append("* Buffer copies: with heap buffers junixsocket's channel wrote " + percent(heap, direct)
+                + " of what it wrote with direct buffers, and its Socket streams (byte arrays) "
+                + percent(streams, direct) + ".\n");
+        text.append("* TCP on 127.0.0.1 took " + ratio(tcp.p50() / fastest.p50())
+                + " the median round trip of " + fastest.transport() + ".\n");
+        return text.toString();
+    }
+
+    private static Throughput byName(List<Throughput> rows, String transport) {
+        return rows.stream().filter(row -> row.transport().equals(transport)).findFirst().orElseThrow();
+    }
+
+    private static String percent(Throughput part, Throughput whole) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * part.mebibytesPerSecond() / whole.mebibytesPerSecond());
+    }
+
+    private static <T extends Row> List<T> unixTransports(List<T> rows) {
+        return rows.stream().filter(Row::isJavaUnixSocket).toList();
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2fx", ratio);
+    }
 
     private static String verdict(boolean met) {
         return met ? "yes" : "*no*";

@@ -58,6 +58,14 @@ public enum Transport {
         }
     },
 
+    /** The same channel with heap buffers: what the copy into native memory costs. */
+    JUNIXSOCKET_CHANNEL_HEAP {
+        @Override
+        Link open(Path dir, Peer peer) throws IOException {
+            return JUNIXSOCKET_CHANNEL.open(dir, peer);
+        }
+    },
+
     /** The JDK's own: SocketChannel on a UnixDomainSocketAddress. */
     JDK_CHANNEL {
         @Override
@@ -111,10 +119,17 @@ public enum Transport {
     /** Connects both ends in dir and starts peer on the far one; returns the near one. */
     abstract Link open(Path dir, Peer peer) throws IOException;
 
-    /** A buffer of the kind this transport's API takes: heap arrays for streams, direct otherwise. */
+    // tag::allocate[]
+    /**
+     * The benchmark's buffer: a heap array for the stream API (which takes byte[]) and for the
+     * heap-buffer channel, native memory (direct) otherwise. A heap buffer's bytes must be
+     * copied into native memory for every write, and out of it for every read.
+     */
     ByteBuffer allocate(int size) {
-        return this == JUNIXSOCKET_STREAM ? ByteBuffer.allocate(size) : ByteBuffer.allocateDirect(size);
+        return this == JUNIXSOCKET_STREAM || this == JUNIXSOCKET_CHANNEL_HEAP
+                ? ByteBuffer.allocate(size) : ByteBuffer.allocateDirect(size);
     }
+    // end::allocate[]
 
     /** What the far end does: echo each message of messageSize bytes, or drain everything. */
     record Peer(boolean echo, int messageSize) {
