@@ -61,7 +61,6 @@ public final class PerformanceReport {
         Files.writeString(out.resolve("throughput.svg"), BarChart.svg("One way, 64 KiB writes (MiB/s)",
                 throughputs.stream().map(Throughput::transport).toList(),
                 throughputs.stream().map(Throughput::mebibytesPerSecond).toList(), "%.0f MiB/s"));
-        System.out.println("performance report written to " + out);
     }
 
     static final String C_BASELINE = "C (pingpong.c)";
