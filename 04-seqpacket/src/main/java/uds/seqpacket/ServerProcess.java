@@ -65,10 +65,6 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     // Signals go through the ProcessHandle: Process.destroy() would also close the output we read.
 
     /** SIGKILL, like kill -9: the JVM gets no chance to run any code. */
@@ -80,11 +76,6 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM, like kill: the JVM runs its shutdown hooks, then exits. */
     int terminate() throws InterruptedException {
         process.toHandle().destroy();
-        return process.waitFor();
-    }
-
-    /** Waits for the server to end by itself; its exit code. */
-    int waitFor() throws InterruptedException {
         return process.waitFor();
     }
 
