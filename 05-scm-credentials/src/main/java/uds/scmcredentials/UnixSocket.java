@@ -43,6 +43,9 @@ final class UnixSocket implements AutoCloseable {
             JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4));
     // end::structs[]
 
+    private static final VarHandle SUN_FAMILY = SOCKADDR_UN.varHandle(MemoryLayout.PathElement.groupElement("sun_family"));
+    private static final MemoryLayout SUN_PATH = SOCKADDR_UN.select(MemoryLayout.PathElement.groupElement("sun_path"));
+    private static final long SUN_PATH_OFFSET = SOCKADDR_UN.byteOffset(MemoryLayout.PathElement.groupElement("sun_path"));
     private static final VarHandle IOV_BASE = IOVEC.varHandle(MemoryLayout.PathElement.groupElement("iov_base"));
     private static final VarHandle IOV_LEN = IOVEC.varHandle(MemoryLayout.PathElement.groupElement("iov_len"));
     private static final VarHandle MSG_IOV = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_iov"));
@@ -191,14 +194,14 @@ final class UnixSocket implements AutoCloseable {
     /** sockaddr_un for a path: family, path bytes, terminating NUL; its length is exactly that. */
     private static MemorySegment address(Arena arena, Path path) throws IOException {
         byte[] bytes = path.toString().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 107) {
-            throw new IOException("socket path is " + bytes.length + " bytes long; sun_path holds at most 107"
-                    + " bytes plus the terminating NUL: use a shorter path");
+        if (bytes.length >= SUN_PATH.byteSize()) {
+            throw new IOException("socket path is " + bytes.length + " bytes long; sun_path holds at most "
+                    + (SUN_PATH.byteSize() - 1) + " bytes plus the terminating NUL: use a shorter path");
         }
-        MemorySegment address = arena.allocate(2 + bytes.length + 1, JAVA_SHORT.byteAlignment());
-        address.set(JAVA_SHORT, 0, (short) Libc.AF_UNIX);
-        MemorySegment.copy(bytes, 0, address, JAVA_BYTE, 2, bytes.length);
-        return address;
+        MemorySegment address = arena.allocate(SOCKADDR_UN); // zeroed: the NUL is already there
+        SUN_FAMILY.set(address, 0L, (short) Libc.AF_UNIX);
+        MemorySegment.copy(bytes, 0, address, JAVA_BYTE, SUN_PATH_OFFSET, bytes.length);
+        return address.asSlice(0, SUN_PATH_OFFSET + bytes.length + 1); // the length bind() and connect() get
     }
 
     @Override
