@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+import uds.support.ConnectFailure;
+import uds.support.SocketPath;
 
 /**
  * The client of lesson 01, written with junixsocket (its partner: {@link EchoServer};
@@ -29,7 +32,7 @@ final class EchoClient {
             try {
                 connection.connect(AFUNIXSocketAddress.of(socket));
             } catch (IOException e) {
-                throw explain(socket, e);
+                throw ConnectFailure.explain(socket, e);
             }
             converse(connection.getInputStream(), connection.getOutputStream(), messages, stdin, out);
         }
@@ -54,25 +57,6 @@ final class EchoClient {
             out.println(reply);
         }
     }
-
-    // tag::explain[]
-    /** Turns the kernel's errno, as both libraries report it, into what to do about it. */
-    static IOException explain(Path socket, IOException e) {
-        String reason = String.valueOf(e.getMessage());
-        if (reason.contains("No such file or directory")) {
-            return new IOException("no socket at " + socket + ": is the server running?", e);
-        }
-        if (reason.contains("Connection refused")) {
-            return new IOException("nothing listens on " + socket
-                    + ": the socket file is stale (its server is gone)", e);
-        }
-        if (reason.contains("Permission denied")) {
-            return new IOException("permission denied connecting to " + socket + ": connect needs write"
-                    + " permission on the socket file and search (x) permission on every directory above it", e);
-        }
-        return new IOException("cannot connect to " + socket + ": " + reason, e);
-    }
-    // end::explain[]
 
     private EchoClient() {
     }

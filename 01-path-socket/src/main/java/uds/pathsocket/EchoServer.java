@@ -3,9 +3,9 @@ package uds.pathsocket;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.io.OutputStreamWriter;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+import uds.support.SocketPath;
 
 /**
  * The server of lesson 01 (its partners: {@link EchoClient}, {@link JdkEchoClient}): a stream
@@ -81,7 +83,9 @@ final class EchoServer implements AutoCloseable {
     static AFUNIXServerSocket bind(Path socket) throws IOException {
         AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();
         // junixsocket's default (reuse-address on) binds over anything at the path: it would
-        // take a live server's path and remove a regular file. Off, bind fails instead.
+        // take a live server's path and remove a regular file. Off, it first connects: a live
+        // server makes bind fail, but a stale socket or a regular file is still unlinked
+        // silently. So StaleSocketGuard, which runs before this, is the real protection.
         server.setReuseAddress(false);
         server.bind(AFUNIXSocketAddress.of(socket));
         return server;

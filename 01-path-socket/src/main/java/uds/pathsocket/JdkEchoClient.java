@@ -10,6 +10,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 
+import uds.support.ConnectFailure;
+import uds.support.SocketPath;
+
 /**
  * The same client as {@link EchoClient} with nothing but the JDK (16+): a
  * {@link UnixDomainSocketAddress} and a {@link SocketChannel}. Its partner: {@link EchoServer},
@@ -24,7 +27,7 @@ final class JdkEchoClient {
             try {
                 channel.connect(UnixDomainSocketAddress.of(socket));
             } catch (IOException e) {
-                throw EchoClient.explain(socket, e);
+                throw ConnectFailure.explain(socket, e);
             }
             EchoClient.converse(Channels.newInputStream(channel), Channels.newOutputStream(channel),
                     messages, stdin, out);

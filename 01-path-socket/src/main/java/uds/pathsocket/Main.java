@@ -1,16 +1,16 @@
 package uds.pathsocket;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
+import uds.support.Arguments;
+import uds.support.CommandLine;
+import uds.support.LessonJar;
+import uds.support.Options;
+import uds.support.UsageException;
 
 /**
  * Lesson 01 on the command line: {@code server}, {@code client} and {@code demo}.
  * This class only parses arguments; each command lives in its own class.
- *
- * <p>Exit codes: 0 done, 1 the command failed (one line on stderr starting with "error: "),
- * 2 the command line was wrong.
  */
 public final class Main {
 
@@ -21,7 +21,7 @@ public final class Main {
 
             commands:
               server [--socket PATH] [--mode OCTAL]   serve echo on PATH until Ctrl-C
-              client [--socket PATH] [--jdk] [MESSAGE...]
+              client [--socket PATH] [--jdk] [--] [MESSAGE...]
                                                       send each MESSAGE (or each stdin line),
                                                       print each reply
               demo                                    narrated tour: servers and clients as
@@ -32,85 +32,35 @@ public final class Main {
                               $XDG_RUNTIME_DIR/uds-java or /tmp/uds-java-UID)
               --mode OCTAL    chmod the socket file after bind, e.g. 0600 or 0666
               --jdk           connect with the JDK's UnixDomainSocketAddress, not junixsocket
+              --              what follows is messages, even if it starts with a dash
               --help          show this help
 
             exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
             """;
 
-    /** A wrong command line: reported with the usage hint, exit code 2. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("try: java -jar 01-path-socket.jar --help");
-            System.exit(2);
-        } catch (IOException | IllegalArgumentException | InterruptedException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
+        new CommandLine("01-path-socket.jar", USAGE)
+                .command("server", Options.values("--socket", "--mode"), Main::server)
+                .command("client", Options.values("--socket").andFlags("--jdk").andOperands(), Main::client)
+                .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
+                .main(args);
+    }
+
+    private static void server(Arguments arguments) throws Exception {
+        Integer mode = arguments.value("--mode").isPresent() ? octal(arguments.value("--mode").get()) : null;
+        EchoServer.run(socket(arguments), mode, System.out);
+    }
+
+    private static void client(Arguments arguments) throws Exception {
+        if (arguments.flag("--jdk")) {
+            JdkEchoClient.run(socket(arguments), arguments.operands(), System.in, System.out);
+        } else {
+            EchoClient.run(socket(arguments), arguments.operands(), System.in, System.out);
         }
     }
 
-    static void run(String[] args) throws UsageException, IOException, InterruptedException {
-        if (args.length == 0) {
-            throw new UsageException("no command given");
-        }
-        String command = args[0];
-        Path socket = null;
-        Integer mode = null;
-        boolean jdk = false;
-        List<String> messages = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    return;
-                }
-                case "--socket" -> socket = Path.of(valueOf(args, ++i, "--socket"));
-                case "--mode" -> mode = octal(valueOf(args, ++i, "--mode"));
-                case "--jdk" -> jdk = true;
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        throw new UsageException("unknown option " + args[i]);
-                    }
-                    messages.add(args[i]);
-                }
-            }
-        }
-        switch (command) {
-            case "--help", "-h", "help" -> System.out.print(USAGE);
-            case "server" -> {
-                refuse(!messages.isEmpty() || jdk, "server takes only --socket and --mode");
-                EchoServer.run(socket != null ? socket : PrivateDirectory.defaultSocket(), mode, System.out);
-            }
-            case "client" -> {
-                refuse(mode != null, "--mode is a server option");
-                Path path = socket != null ? socket : PrivateDirectory.defaultSocket();
-                if (jdk) {
-                    JdkEchoClient.run(path, messages, System.in, System.out);
-                } else {
-                    EchoClient.run(path, messages, System.in, System.out);
-                }
-            }
-            case "demo" -> {
-                refuse(args.length > 1, "demo takes no options");
-                Demo.run(LessonJar.running(), System.out);
-            }
-            default -> throw new UsageException("unknown command " + command);
-        }
-    }
-
-    private static String valueOf(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
+    private static Path socket(Arguments arguments) throws Exception {
+        return arguments.path("--socket").isPresent() ? arguments.path("--socket").get() : PrivateDirectory.defaultSocket();
     }
 
     private static int octal(String text) throws UsageException {
@@ -122,12 +72,6 @@ public final class Main {
             return mode;
         } catch (NumberFormatException e) {
             throw new UsageException("--mode takes an octal mode from 0000 to 0777, not " + text);
-        }
-    }
-
-    private static void refuse(boolean wrong, String message) throws UsageException {
-        if (wrong) {
-            throw new UsageException(message);
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
+import uds.support.ThisProcess;
+
 /**
  * Where the server's socket lives when no --socket is given: a directory only its owner can
  * enter. connect() needs search permission on every directory of the path, so a 0700
@@ -22,7 +24,7 @@ final class PrivateDirectory {
         String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
         Path dir = runtimeDir != null && !runtimeDir.isEmpty()
                 ? Path.of(runtimeDir, "uds-java")
-                : Path.of(System.getProperty("java.io.tmpdir"), "uds-java-" + currentUid());
+                : Path.of(System.getProperty("java.io.tmpdir"), "uds-java-" + ThisProcess.uid());
         return ensure(dir).resolve(SOCKET_NAME);
     }
 
@@ -38,8 +40,8 @@ final class PrivateDirectory {
             if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(dir + " exists and is not a directory");
             }
-            int owner = (int) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-            if (owner != currentUid()) {
+            long owner = Integer.toUnsignedLong((int) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+            if (owner != ThisProcess.uid()) {
                 throw new IOException(dir + " belongs to uid " + owner + ", not to you: remove it or use --socket");
             }
             if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(ownerOnly)) {
@@ -49,11 +51,6 @@ final class PrivateDirectory {
         return dir;
     }
     // end::private-dir[]
-
-    /** The uid this process runs as: the owner of /proc/self. */
-    static int currentUid() throws IOException {
-        return (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-    }
 
     private PrivateDirectory() {
     }

@@ -184,8 +184,19 @@ class EchoServerTest {
         Path socket = dir.resolve("taken.sock");
         try (AFUNIXServerSocket first = AFUNIXServerSocket.newInstance()) {
             first.bind(AFUNIXSocketAddress.of(socket));
-            var e = assertThrows(SocketException.class, () -> EchoServer.bind(socket).close());
-            assertEquals("Address already in use", e.getMessage());
+            Object inode = Files.getAttribute(socket, "unix:ino");
+            assertThrows(SocketException.class, () -> EchoServer.bind(socket).close());
+            assertEquals(inode, Files.getAttribute(socket, "unix:ino"), "the live server keeps its file");
+        }
+    }
+
+    @Test
+    void withReuseAddressOffBindStillDeletesARegularFile() throws IOException {
+        // Off, junixsocket connects first; a refused connect (a stale socket, or no socket at
+        // all) makes it unlink the path and bind. Only a guard run before bind saves the file.
+        Path file = Files.writeString(dir.resolve("precious.txt"), "precious");
+        try (AFUNIXServerSocket bound = EchoServer.bind(file)) {
+            assertEquals(0140000, (int) Files.getAttribute(file, "unix:mode") & 0170000, "now a socket");
         }
     }
     // end::reuse-pitfall[]

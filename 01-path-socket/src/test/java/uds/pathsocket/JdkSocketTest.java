@@ -44,8 +44,7 @@ class JdkSocketTest {
     @Test
     void neverBindsOverAnExistingFile() throws IOException {
         Path file = Files.writeString(dir.resolve("jdk.sock"), "precious");
-        var e = assertThrows(BindException.class, () -> bind(file));
-        assertEquals("Address already in use", e.getMessage());
+        assertThrows(BindException.class, () -> bind(file)); // EADDRINUSE
         assertEquals("precious", Files.readString(file));
     }
 

@@ -3,7 +3,6 @@ package uds.pathsocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import uds.support.testing.RequiresRoot;
+import uds.support.testing.Users;
 
 class PrivateDirectoryTest {
 
@@ -44,13 +46,14 @@ class PrivateDirectoryTest {
     }
 
     @Test
+    @RequiresRoot("giving a directory to another user")
     void refusesADirectoryOwnedBySomebodyElse(@TempDir Path parent) throws IOException {
-        assumeTrue(Users.isRoot(), "only root can give a directory to another user: run the tests as root to see this");
         Path dir = Files.createDirectory(parent.resolve("uds-java"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        Files.setAttribute(dir, "unix:uid", Users.NOBODY_UID);
+        long nobody = Users.nobody().uid();
+        Files.setAttribute(dir, "unix:uid", (int) nobody);
         var e = assertThrows(IOException.class, () -> PrivateDirectory.ensure(dir));
-        assertTrue(e.getMessage().contains("belongs to uid 65534"), e.getMessage());
+        assertTrue(e.getMessage().contains("belongs to uid " + nobody), e.getMessage());
     }
 
     @Test

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import uds.support.ServerProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+
 /** The lesson's jar as separate processes: one server JVM, client JVMs, signals, a second server. */
 class ServerProcessIT {
 
@@ -35,19 +39,19 @@ class ServerProcessIT {
     private ServerProcess startServer(String... options) throws IOException {
         List<String> args = new ArrayList<>(List.of("server"));
         args.addAll(List.of(options));
-        ServerProcess server = ServerProcess.start(Cli.jar().command(args.toArray(String[]::new)));
+        ServerProcess server = ServerProcess.start(JarUnderTest.get().command(args.toArray(String[]::new)));
         servers.add(server);
         return server;
     }
 
-    private static Cli.Result client(Path socket, String... messages) throws IOException, InterruptedException {
+    private static Commands.Result client(Path socket, String... messages) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("client", "--socket", socket.toString()));
         args.addAll(List.of(messages));
-        return Cli.run(Cli.jar().command(args.toArray(String[]::new)), "");
+        return Commands.run(JarUnderTest.get().command(args.toArray(String[]::new)), "");
     }
 
-    private static Cli.Result lesson(String... args) throws IOException, InterruptedException {
-        return Cli.run(Cli.jar().command(args), "");
+    private static Commands.Result lesson(String... args) throws IOException, InterruptedException {
+        return Commands.run(JarUnderTest.get().command(args), "");
     }
 
     @Test
@@ -55,11 +59,11 @@ class ServerProcessIT {
         Path socket = dir.resolve("echo.sock");
         startServer("--socket", socket.toString()).await("listening on " + socket + " (mode 0666)");
 
-        assertEquals(new Cli.Result(0, "hello\ngrüß dich\n", ""), client(socket, "hello", "grüß dich"));
-        assertEquals(new Cli.Result(0, "jdk\n", ""),
+        assertEquals(new Commands.Result(0, "hello\ngrüß dich\n", ""), client(socket, "hello", "grüß dich"));
+        assertEquals(new Commands.Result(0, "jdk\n", ""),
                 lesson("client", "--jdk", "--socket", socket.toString(), "jdk"));
-        assertEquals(new Cli.Result(0, "from\nstdin\n", ""),
-                Cli.run(Cli.jar().command("client", "--socket", socket.toString()), "from\nstdin\n"));
+        assertEquals(new Commands.Result(0, "from\nstdin\n", ""),
+                Commands.run(JarUnderTest.get().command("client", "--socket", socket.toString()), "from\nstdin\n"));
     }
 
     @Test
@@ -68,7 +72,7 @@ class ServerProcessIT {
         startServer("--socket", socket.toString()).await("listening on");
         Object inode = Files.getAttribute(socket, "unix:ino");
 
-        Cli.Result second = lesson("server", "--socket", socket.toString());
+        Commands.Result second = lesson("server", "--socket", socket.toString());
 
         assertEquals(1, second.exit());
         assertTrue(second.stderr().startsWith("error: already serving: "), second.stderr());
@@ -116,7 +120,7 @@ class ServerProcessIT {
         ServerProcess server = startServer("--socket", socket.toString());
         server.await("listening on");
 
-        assertEquals(0, Cli.run(List.of("kill", "-" + signal, Long.toString(server.pid())), "").exit());
+        assertEquals(0, Commands.run(List.of("kill", "-" + signal, Long.toString(server.pid())), "").exit());
 
         assertEquals(List.of("removed " + socket), server.await("removed"));
         assertEquals(exitCode, server.waitFor(), "128 + the signal's number");
@@ -127,8 +131,8 @@ class ServerProcessIT {
     @Test
     void aRegularFileInTheWayIsLeftAlone() throws Exception {
         Path file = Files.writeString(dir.resolve("echo.sock"), "precious");
-        Cli.Result result = lesson("server", "--socket", file.toString());
-        assertEquals(new Cli.Result(1, "", "error: " + file + " exists and is not a socket: refusing to touch it;"
+        Commands.Result result = lesson("server", "--socket", file.toString());
+        assertEquals(new Commands.Result(1, "", "error: " + file + " exists and is not a socket: refusing to touch it;"
                 + " remove it yourself or choose another --socket\n"), result);
         assertEquals("precious", Files.readString(file));
     }
@@ -136,7 +140,7 @@ class ServerProcessIT {
     @Test
     void aPathTooLongIsRefusedBeforeAnySyscall() throws Exception {
         Path socket = dir.resolve("s".repeat(119 - dir.toString().length()));
-        Cli.Result result = lesson("server", "--socket", socket.toString());
+        Commands.Result result = lesson("server", "--socket", socket.toString());
         assertEquals(1, result.exit());
         assertEquals("error: socket path is 120 bytes long; sun_path holds at most 107 bytes plus the"
                 + " terminating NUL (108 in all): use a shorter path\n", result.stderr());
@@ -147,23 +151,35 @@ class ServerProcessIT {
     @Test
     void aClientWithNoServerSaysSoAndExits1() throws Exception {
         Path socket = dir.resolve("none.sock");
-        assertEquals(new Cli.Result(1, "", "error: no socket at " + socket + ": is the server running?\n"),
+        assertEquals(new Commands.Result(1, "", "error: no socket at " + socket + ": is the server running?\n"),
                 client(socket, "hello"));
     }
 
     @Test
     void helpAndUsageErrors() throws Exception {
         for (String[] help : new String[][] {{"--help"}, {"server", "--help"}, {"client", "--help"}, {"demo", "--help"}}) {
-            Cli.Result result = lesson(help);
+            Commands.Result result = lesson(help);
             assertEquals(0, result.exit(), String.join(" ", help));
             assertTrue(result.stdout().startsWith("usage: java -jar 01-path-socket.jar COMMAND"), result.stdout());
         }
-        assertEquals(new Cli.Result(2, "", "error: unknown option --bogus\ntry: java -jar 01-path-socket.jar --help\n"),
+        assertEquals(new Commands.Result(2, "", "error: client does not take the option --bogus\ntry: java -jar 01-path-socket.jar --help\n"),
                 lesson("client", "--bogus"));
-        assertEquals(new Cli.Result(2, "", "error: no command given\ntry: java -jar 01-path-socket.jar --help\n"),
+        assertEquals(new Commands.Result(2, "", "error: no command given\ntry: java -jar 01-path-socket.jar --help\n"),
                 lesson());
         assertEquals(2, lesson("server", "--mode", "999").exit());
         assertEquals(2, lesson("server", "--socket").exit());
         assertEquals(2, lesson("launch").exit());
+    }
+
+    @Test
+    void aPathTheLocaleCannotEncodeIsOneLineNotAStackTrace() throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "LANG=C", "LC_ALL=C"));
+        command.addAll(JarUnderTest.get().command("server", "--socket", dir.resolve("grüße.sock").toString()));
+        Commands.Result result = Commands.run(command);
+        assertEquals(2, result.exit(), result.stderr());
+        // stderr is ASCII under LANG=C too: the JVM prints each ü and ß as '?'.
+        assertEquals(List.of("error: --socket: " + dir.resolve("gr??e.sock") + " cannot be a file name under this locale"
+                        + " (ANSI_X3.4-1968); run with a UTF-8 locale, e.g. LANG=C.UTF-8",
+                "try: java -jar 01-path-socket.jar --help"), result.stderr().lines().toList());
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ServerProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.Transcript;
+
 /** Any AF_UNIX client speaks to the server: socat, the Swiss army knife of sockets. */
 class SocatIT {
 
@@ -23,18 +28,18 @@ class SocatIT {
 
     @Test
     void socatTalksToTheServer() throws Exception {
-        Cli transcript = new Cli();
+        Transcript transcript = new Transcript();
         if (!socatInstalled()) {
             transcript.note("(Not captured: socat is not installed. apt-get install socat, then ./mvnw verify.)");
             transcript.write("socat");
         }
         assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat)");
         Path socket = dir.resolve("echo.sock");
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command("server", "--socket", socket.toString()))) {
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command("server", "--socket", socket.toString()))) {
             server.await("listening on");
-            Cli.Result result = transcript.record(List.of("socat", "-", "UNIX-CONNECT:" + socket),
+            Commands.Result result = transcript.record(List.of("socat", "-", "UNIX-CONNECT:" + socket),
                     "hello from socat\n");
-            assertEquals(new Cli.Result(0, "hello from socat\n", ""), result);
+            assertEquals(new Commands.Result(0, "hello from socat\n", ""), result);
         }
         transcript.write("socat");
     }

@@ -25,8 +25,10 @@ final class EchoClient {
             try {
                 connection.connect(name.address());
             } catch (IOException e) {
-                // An abstract name has no file: a missing server is "refused", never "no such file".
-                throw new IOException("nobody listens on " + name + " (" + e.getMessage() + ")", e);
+                // An abstract name has no file and no permissions: connect can only be refused
+                // (ECONNREFUSED), never "no such file" or "permission denied". Said in our own
+                // words: the exception's text is strerror's, in the user's language.
+                throw new IOException("nobody listens on " + name + " (Connection refused)", e);
             }
             if (expected != null) {
                 expected.check(connection, name); // before a single byte is sent

@@ -46,7 +46,9 @@ final class EchoServer implements AutoCloseable {
             server.bind(name.address());
         } catch (SocketException e) {
             server.close();
-            if ("Address already in use".equals(e.getMessage())) {
+            // junixsocket throws a plain SocketException for every errno, its text in the
+            // user's language: ask the kernel's table whether someone holds the name.
+            if (!ProcNetUnix.linesFor(name).isEmpty()) {
                 throw new IOException("name already in use: another process holds " + name
                         + " (ss -xlp | grep '" + name + "' shows which)", e);
             }

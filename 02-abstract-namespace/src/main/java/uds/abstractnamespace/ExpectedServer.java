@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import org.newsclub.net.unix.AFUNIXSocket;
 
+import uds.support.UserDatabase;
+
 /**
  * The client's defence against a squatter. Anyone may bind any free abstract name, so the
  * name says nothing about who answers. The kernel does know who is at the other end: the
@@ -18,7 +20,7 @@ record ExpectedServer(long uid) {
         long actual = Integer.toUnsignedLong((int) connection.getPeerCredentials().getUid());
         if (actual != uid) {
             throw new IOException("refusing to talk to " + name + ": its server runs as uid "
-                    + UserDatabase.describe(actual) + ", not uid " + UserDatabase.describe(uid)
+                    + UserDatabase.userLabel(actual) + ", not uid " + UserDatabase.userLabel(uid)
                     + "; someone may be squatting the name");
         }
     }

@@ -1,16 +1,17 @@
 package uds.abstractnamespace;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
+
+import uds.support.Arguments;
+import uds.support.CommandLine;
+import uds.support.LessonJar;
+import uds.support.Options;
+import uds.support.UsageException;
+import uds.support.UserDatabase;
 
 /**
  * Lesson 02 on the command line: {@code server}, {@code client}, {@code squat},
  * {@code autobind} and {@code demo}. This class only parses arguments.
- *
- * <p>Exit codes: 0 done, 1 the command failed (one line on stderr starting with "error: "),
- * 2 the command line was wrong.
  */
 public final class Main {
 
@@ -23,7 +24,7 @@ public final class Main {
 
             commands:
               server [--name NAME]          serve echo on @NAME until Ctrl-C
-              client [--name NAME] [--expect-user USER | --expect-uid UID] [MESSAGE...]
+              client [--name NAME] [--expect-user USER | --expect-uid UID] [--] [MESSAGE...]
                                             send each MESSAGE (or each stdin line), print each reply;
                                             with --expect-*, first check who runs the server
               squat [--name NAME]           hold @NAME like an impostor: echo, and show what came in
@@ -35,82 +36,43 @@ public final class Main {
                                  encoded in UTF-8, at most 107 bytes
               --expect-user USER refuse a server not run by USER (checked with SO_PEERCRED)
               --expect-uid UID   the same, by number
+              --                 what follows is messages, even if it starts with a dash
               --help             show this help
 
             exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
             """;
 
-    /** A wrong command line: reported with the usage hint, exit code 2. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("try: java -jar 02-abstract-namespace.jar --help");
-            System.exit(2);
-        } catch (IOException | InterruptedException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+        new CommandLine("02-abstract-namespace.jar", USAGE)
+                .command("server", Options.values("--name"), arguments -> EchoServer.run(name(arguments), System.out, false))
+                .command("squat", Options.values("--name"), arguments -> EchoServer.run(name(arguments), System.out, true))
+                .command("client", Options.values("--name", "--expect-user", "--expect-uid").andOperands(), Main::client)
+                .command("autobind", Options.none(), arguments -> autobind())
+                .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
+                .main(args);
     }
 
-    static void run(String[] args) throws UsageException, IOException, InterruptedException {
-        if (args.length == 0) {
-            throw new UsageException("no command given");
-        }
-        String command = args[0];
-        String name = DEFAULT_NAME;
+    private static void client(Arguments arguments) throws Exception {
         ExpectedServer expected = null;
-        List<String> messages = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    return;
-                }
-                case "--name" -> name = valueOf(args, ++i, "--name");
-                case "--expect-user" -> expected = new ExpectedServer(uidOfUser(valueOf(args, ++i, "--expect-user")));
-                case "--expect-uid" -> expected = new ExpectedServer(uid(valueOf(args, ++i, "--expect-uid")));
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        throw new UsageException("unknown option " + args[i]);
-                    }
-                    messages.add(args[i]);
-                }
-            }
+        if (arguments.value("--expect-user").isPresent()) {
+            expected = new ExpectedServer(uidOfUser(arguments.value("--expect-user").get()));
         }
-        boolean clientOnly = expected != null || !messages.isEmpty();
-        switch (command) {
-            case "--help", "-h", "help" -> System.out.print(USAGE);
-            case "server", "squat" -> {
-                refuse(clientOnly, command + " takes only --name");
-                EchoServer.run(abstractName(name), System.out, command.equals("squat"));
-            }
-            case "client" -> EchoClient.run(abstractName(name), expected, messages, System.in, System.out);
-            case "autobind" -> {
-                refuse(args.length > 1, "autobind takes no options");
-                try (Autobind socket = Autobind.listen()) {
-                    System.out.println("the kernel chose " + socket.name());
-                    ProcNetUnix.linesFor(socket.name()).forEach(line -> System.out.println("/proc/net/unix: " + line));
-                }
-            }
-            case "demo" -> {
-                refuse(args.length > 1, "demo takes no options");
-                Demo.run(LessonJar.running(), System.out);
-            }
-            default -> throw new UsageException("unknown command " + command);
+        if (arguments.value("--expect-uid").isPresent()) {
+            expected = new ExpectedServer(Arguments.id("--expect-uid", arguments.value("--expect-uid").get()));
+        }
+        EchoClient.run(name(arguments), expected, arguments.operands(), System.in, System.out);
+    }
+
+    private static void autobind() throws Exception {
+        try (Autobind socket = Autobind.listen()) {
+            System.out.println("the kernel chose " + socket.name());
+            ProcNetUnix.linesFor(socket.name()).forEach(line -> System.out.println("/proc/net/unix: " + line));
         }
     }
 
-    private static AbstractName abstractName(String name) throws UsageException {
+    private static AbstractName name(Arguments arguments) throws UsageException {
         try {
-            return new AbstractName(name);
+            return new AbstractName(arguments.value("--name").orElse(DEFAULT_NAME));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--name: " + e.getMessage());
         }
@@ -122,27 +84,6 @@ public final class Main {
             throw new UsageException("--expect-user: no user named " + user);
         }
         return uid.getAsLong();
-    }
-
-    private static long uid(String text) throws UsageException {
-        try {
-            return Integer.toUnsignedLong(Integer.parseUnsignedInt(text));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--expect-uid takes a number from 0 to 4294967295, not " + text);
-        }
-    }
-
-    private static String valueOf(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static void refuse(boolean wrong, String message) throws UsageException {
-        if (wrong) {
-            throw new UsageException(message);
-        }
     }
 
     private Main() {

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 
+import uds.support.ThisProcess;
+import uds.support.UserDatabase;
+
 /** Server, client, squatter check and autobind in one JVM, over real sockets. Processes: *IT. */
 class EchoServerTest {
 
@@ -134,13 +137,13 @@ class EchoServerTest {
     @Test
     void theClientTalksOnlyToTheUserItExpects() throws IOException {
         startServer();
-        long me = Users.currentUid();
+        long me = ThisProcess.uid();
         assertEquals("checked\n", client(new ExpectedServer(me), "checked"));
 
         long someoneElse = me == 0 ? 65534 : 0;
         var e = assertThrows(IOException.class, () -> client(new ExpectedServer(someoneElse), "secret"));
-        assertEquals("refusing to talk to " + name + ": its server runs as uid " + UserDatabase.describe(me)
-                + ", not uid " + UserDatabase.describe(someoneElse) + "; someone may be squatting the name",
+        assertEquals("refusing to talk to " + name + ": its server runs as uid " + UserDatabase.userLabel(me)
+                + ", not uid " + UserDatabase.userLabel(someoneElse) + "; someone may be squatting the name",
                 e.getMessage());
     }
     // end::expect[]

@@ -1,29 +1,33 @@
 package uds.abstractnamespace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uds.support.ServerProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.RequiresRoot;
+
 /** Abstract names live in a network namespace; path sockets live in the filesystem. */
 class NetworkNamespaceIT {
 
     // tag::netns[]
     @Test
+    @RequiresRoot("unshare --net")
     void aClientInAnotherNetworkNamespaceCannotReachTheName() throws Exception {
-        assumeTrue(Users.isRoot(), "unshare --net needs root: run the tests as root to see this");
         String name = "uds-it-netns-" + ProcessHandle.current().pid();
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command("server", "--name", name))) {
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command("server", "--name", name))) {
             server.await("listening on");
             List<String> inNewNamespace = new ArrayList<>(List.of("unshare", "--net"));
-            inNewNamespace.addAll(Cli.jar().command("client", "--name", name, "hello"));
+            inNewNamespace.addAll(JarUnderTest.get().command("client", "--name", name, "hello"));
 
-            assertEquals(new Cli.Result(1, "", "error: nobody listens on @" + name + " (Connection refused)\n"),
-                    Cli.run(inNewNamespace, ""));
-            assertEquals(0, Cli.run(Cli.jar().command("client", "--name", name, "hello"), "").exit(),
+            assertEquals(new Commands.Result(1, "", "error: nobody listens on @" + name + " (Connection refused)\n"),
+                    Commands.run(inNewNamespace, ""));
+            assertEquals(0, Commands.run(JarUnderTest.get().command("client", "--name", name, "hello"), "").exit(),
                     "while a client in the server's namespace gets through");
         }
     }

@@ -1,7 +1,6 @@
 package uds.abstractnamespace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,13 +8,22 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import uds.support.LessonJar;
+import uds.support.ServerProcess;
+import uds.support.ThisProcess;
+import uds.support.UserDatabase;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.RequiresRoot;
+import uds.support.testing.Users;
 
 /**
  * No permissions guard an abstract name: the user nobody connects to root's server, and
  * takes a free name before root's server can. Only the client's SO_PEERCRED check tells.
  */
+@RequiresRoot
 class OtherUserIT {
 
     private static LessonJar nobodysJar;
@@ -24,8 +32,8 @@ class OtherUserIT {
 
     @BeforeAll
     static void copyTheJarForNobody() throws IOException {
-        if (Users.isRoot()) {
-            nobodysJar = Cli.jar().readableCopy(Path.of("/tmp"));
+        if (ThisProcess.isRoot()) {
+            nobodysJar = JarUnderTest.get().readableCopy(Path.of("/tmp"));
         }
     }
 
@@ -36,21 +44,16 @@ class OtherUserIT {
         }
     }
 
-    @BeforeEach
-    void onlyAsRoot() throws IOException {
-        assumeTrue(Users.isRoot(), Users.NOT_ROOT);
-    }
-
     private static List<String> asNobody(String... args) {
-        return Users.as(Users.NOBODY_UID, Users.NOGROUP_GID, nobodysJar.command(args));
+        return Users.nobody().command(nobodysJar.command(args));
     }
 
     @Test
     void nobodyConnectsToRootsServer() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command("server", "--name", name))) {
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command("server", "--name", name))) {
             server.await("listening on");
-            assertEquals(new Cli.Result(0, "no permission asked\n", ""),
-                    Cli.run(asNobody("client", "--name", name, "no permission asked"), ""));
+            assertEquals(new Commands.Result(0, "no permission asked\n", ""),
+                    Commands.run(asNobody("client", "--name", name, "no permission asked"), ""));
         }
     }
 
@@ -60,26 +63,27 @@ class OtherUserIT {
         try (ServerProcess squatter = ServerProcess.start(asNobody("squat", "--name", name))) {
             squatter.await("squatting");
 
-            Cli.Result realServer = Cli.run(Cli.jar().command("server", "--name", name), "");
+            Commands.Result realServer = Commands.run(JarUnderTest.get().command("server", "--name", name), "");
             assertEquals(1, realServer.exit());
 
-            Cli.Result trusting = Cli.run(Cli.jar().command("client", "--name", name, "my password"), "");
-            assertEquals(new Cli.Result(0, "my password\n", ""), trusting);
+            Commands.Result trusting = Commands.run(JarUnderTest.get().command("client", "--name", name, "my password"), "");
+            assertEquals(new Commands.Result(0, "my password\n", ""), trusting);
             squatter.await("captured: my password");
 
-            Cli.Result checking = Cli.run(Cli.jar().command(
+            Commands.Result checking = Commands.run(JarUnderTest.get().command(
                     "client", "--name", name, "--expect-user", "root", "my password"), "");
-            assertEquals(new Cli.Result(1, "", "error: refusing to talk to @" + name + ": its server runs as"
-                    + " uid 65534 (nobody), not uid 0 (root); someone may be squatting the name\n"), checking);
+            assertEquals(new Commands.Result(1, "", "error: refusing to talk to @" + name + ": its server runs as"
+                    + " uid " + UserDatabase.userLabel(Users.nobody().uid())
+                    + ", not uid 0(root); someone may be squatting the name\n"), checking);
         }
     }
     // end::squat[]
 
     @Test
     void theCheckingClientTalksToTheRealServer() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command("server", "--name", name))) {
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command("server", "--name", name))) {
             server.await("listening on");
-            assertEquals(new Cli.Result(0, "it is you\n", ""), Cli.run(Cli.jar().command(
+            assertEquals(new Commands.Result(0, "it is you\n", ""), Commands.run(JarUnderTest.get().command(
                     "client", "--name", name, "--expect-user", "root", "it is you"), ""));
         }
     }

@@ -10,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import uds.support.ServerProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+
 /** The lesson's jar as separate processes: a server JVM, client JVMs, kill -9, usage errors. */
 class ServerProcessIT {
 
@@ -24,28 +28,28 @@ class ServerProcessIT {
     }
 
     private ServerProcess startServer(String command) throws IOException, InterruptedException {
-        ServerProcess server = ServerProcess.start(Cli.jar().command(command, "--name", name));
+        ServerProcess server = ServerProcess.start(JarUnderTest.get().command(command, "--name", name));
         servers.add(server);
         return server;
     }
 
-    private static Cli.Result lesson(String... args) throws IOException, InterruptedException {
-        return Cli.run(Cli.jar().command(args), "");
+    private static Commands.Result lesson(String... args) throws IOException, InterruptedException {
+        return Commands.run(JarUnderTest.get().command(args), "");
     }
 
     @Test
     void aClientInAnotherJvmGetsItsLinesBack() throws Exception {
         startServer("server").await("listening on @" + name);
-        assertEquals(new Cli.Result(0, "hello\nwörld\n", ""), lesson("client", "--name", name, "hello", "wörld"));
-        assertEquals(new Cli.Result(0, "from stdin\n", ""),
-                Cli.run(Cli.jar().command("client", "--name", name), "from stdin\n"));
+        assertEquals(new Commands.Result(0, "hello\nwörld\n", ""), lesson("client", "--name", name, "hello", "wörld"));
+        assertEquals(new Commands.Result(0, "from stdin\n", ""),
+                Commands.run(JarUnderTest.get().command("client", "--name", name), "from stdin\n"));
     }
 
     @Test
     void aSecondServerGetsNameAlreadyInUse() throws Exception {
         startServer("server").await("listening on");
-        Cli.Result second = lesson("server", "--name", name);
-        assertEquals(new Cli.Result(1, "", "error: name already in use: another process holds @" + name
+        Commands.Result second = lesson("server", "--name", name);
+        assertEquals(new Commands.Result(1, "", "error: name already in use: another process holds @" + name
                 + " (ss -xlp | grep '@" + name + "' shows which)\n"), second);
         assertEquals("still mine\n", lesson("client", "--name", name, "still mine").stdout());
     }
@@ -80,7 +84,7 @@ class ServerProcessIT {
 
     @Test
     void autobindShowsTheNameTheKernelChose() throws Exception {
-        Cli.Result result = lesson("autobind");
+        Commands.Result result = lesson("autobind");
         assertEquals(0, result.exit());
         List<String> lines = result.stdout().lines().toList();
         assertTrue(lines.get(0).matches("the kernel chose @[0-9a-f]{5}"), lines.get(0));
@@ -91,11 +95,11 @@ class ServerProcessIT {
     @Test
     void helpAndUsageErrors() throws Exception {
         for (String[] help : new String[][] {{"--help"}, {"server", "--help"}, {"client", "--help"}, {"squat", "-h"}}) {
-            Cli.Result result = lesson(help);
+            Commands.Result result = lesson(help);
             assertEquals(0, result.exit());
             assertTrue(result.stdout().startsWith("usage: java -jar 02-abstract-namespace.jar COMMAND"), result.stdout());
         }
-        assertEquals(new Cli.Result(2, "", "error: --expect-user: no user named no-such-user-here\n"
+        assertEquals(new Commands.Result(2, "", "error: --expect-user: no user named no-such-user-here\n"
                 + "try: java -jar 02-abstract-namespace.jar --help\n"), lesson("client", "--expect-user", "no-such-user-here"));
         assertEquals(2, lesson("client", "--expect-uid", "-1").exit());
         assertEquals(2, lesson("server", "--name", "").exit());
@@ -106,7 +110,28 @@ class ServerProcessIT {
 
     @Test
     void aClientWithNoServerSaysSoAndExits1() throws Exception {
-        assertEquals(new Cli.Result(1, "", "error: nobody listens on @" + name + " (Connection refused)\n"),
+        assertEquals(new Commands.Result(1, "", "error: nobody listens on @" + name + " (Connection refused)\n"),
                 lesson("client", "--name", name, "hello"));
+    }
+
+    // Under LANG=C the JVM decodes argv as ASCII: grüße and gräße would both arrive as gr????e
+    // and meet. The lessons read their arguments as UTF-8 whatever the locale.
+    @Test
+    void twoNonAsciiNamesStayApartUnderLangC() throws Exception {
+        List<String> langC = List.of("env", "LANG=C", "LC_ALL=C");
+        String suffix = "-" + ProcessHandle.current().pid();
+        List<String> server = new ArrayList<>(langC);
+        server.addAll(JarUnderTest.get().command("server", "--name", "grüße" + suffix));
+        try (ServerProcess running = ServerProcess.start(server)) {
+            running.await("listening on"); // printed as @gr??e: stdout is ASCII under LANG=C
+            assertEquals(1, ProcNetUnix.linesFor(new AbstractName("grüße" + suffix)).size(), "bound as UTF-8 bytes");
+            List<String> other = new ArrayList<>(langC);
+            other.addAll(JarUnderTest.get().command("client", "--name", "gräße" + suffix, "hello"));
+            Commands.Result refused = Commands.run(other);
+            assertEquals(1, refused.exit(), "gräße is not grüße: " + refused);
+            List<String> same = new ArrayList<>(langC);
+            same.addAll(JarUnderTest.get().command("client", "--name", "grüße" + suffix, "hello"));
+            assertEquals(new Commands.Result(0, "hello\n", ""), Commands.run(same));
+        }
     }
 }

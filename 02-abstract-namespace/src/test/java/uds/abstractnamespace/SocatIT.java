@@ -9,6 +9,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uds.support.ServerProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.Transcript;
+
 /** socat speaks the abstract namespace too: ABSTRACT-CONNECT adds the NUL for us. */
 class SocatIT {
 
@@ -18,17 +23,17 @@ class SocatIT {
 
     @Test
     void socatTalksToTheServer() throws Exception {
-        Cli transcript = new Cli();
+        Transcript transcript = new Transcript();
         if (!socatInstalled()) {
             transcript.note("(Not captured: socat is not installed. apt-get install socat, then ./mvnw verify.)");
             transcript.write("socat");
         }
         assumeTrue(socatInstalled(), "socat is not installed (apt-get install socat)");
         String name = "uds-socat-" + ProcessHandle.current().pid();
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command("server", "--name", name))) {
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command("server", "--name", name))) {
             server.await("listening on");
-            Cli.Result result = transcript.record(List.of("socat", "-", "ABSTRACT-CONNECT:" + name), "hello from socat\n");
-            assertEquals(new Cli.Result(0, "hello from socat\n", ""), result);
+            Commands.Result result = transcript.record(List.of("socat", "-", "ABSTRACT-CONNECT:" + name), "hello from socat\n");
+            assertEquals(new Commands.Result(0, "hello from socat\n", ""), result);
         }
         transcript.write("socat");
     }

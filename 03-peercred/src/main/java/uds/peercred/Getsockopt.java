@@ -2,6 +2,8 @@ package uds.peercred;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static uds.support.SocketConstants.SOL_SOCKET;
+import static uds.support.SocketConstants.SO_PEERCRED;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -13,23 +15,18 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.Set;
 
 import org.newsclub.net.unix.FileDescriptorCast;
 
+import uds.support.ErrnoException;
+import uds.support.SocketConstants;
+
 /**
  * The raw way: {@code getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &ucred, &len)}, called through the
- * Foreign Function &amp; Memory API, as a C program would.
+ * Foreign Function &amp; Memory API, as a C program would. The numbers come from
+ * {@link SocketConstants}, which refuses to run on an architecture whose numbers it does not know.
  */
 final class Getsockopt {
-
-    // tag::constants[]
-    // From <asm-generic/socket.h>, which x86_64, arm64 and riscv64 use. MIPS, PowerPC, SPARC,
-    // Alpha and PA-RISC have headers of their own with other numbers: never guess these.
-    static final int SOL_SOCKET = 1;
-    static final int SO_PEERCRED = 17;
-    private static final Set<String> ASM_GENERIC_ARCHS = Set.of("amd64", "x86_64", "aarch64", "riscv64");
-    // end::constants[]
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -41,10 +38,6 @@ final class Getsockopt {
 
     // tag::getsockopt[]
     static PeerCredentials peerCredentials(FileDescriptor socket) throws IOException {
-        String arch = System.getProperty("os.arch");
-        if (!ASM_GENERIC_ARCHS.contains(arch)) {
-            throw new IOException("SO_PEERCRED is 17 only where Linux uses <asm-generic/socket.h>, not on " + arch);
-        }
         int fd = FileDescriptorCast.using(socket).as(Integer.class);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ucred = arena.allocate(PeerCredentials.UCRED);
@@ -52,7 +45,7 @@ final class Getsockopt {
             MemorySegment errno = arena.allocate(CALL_STATE);
             int result = (int) GETSOCKOPT.invokeExact(errno, fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
             if (result != 0) {
-                throw new IOException("getsockopt(SO_PEERCRED) failed: errno " + (int) ERRNO.get(errno, 0L));
+                throw new ErrnoException("getsockopt(SO_PEERCRED)", (int) ERRNO.get(errno, 0L));
             }
             if (length.get(JAVA_INT, 0) != ucred.byteSize()) {
                 throw new IOException("getsockopt(SO_PEERCRED) returned " + length.get(JAVA_INT, 0) + " bytes, not 12");

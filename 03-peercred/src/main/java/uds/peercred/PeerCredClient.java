@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
+import uds.support.ConnectFailure;
+
 /**
  * The client of lesson 03 (its partner: {@link PeerCredServer}), with the JDK alone: it prints
  * what the server saw of it, then what it sees of the server. SO_PEERCRED works both ways.
@@ -25,7 +27,7 @@ final class PeerCredClient {
             try {
                 channel.connect(UnixDomainSocketAddress.of(socket));
             } catch (IOException e) {
-                throw new IOException("cannot connect to " + socket + ": " + e.getMessage(), e);
+                throw ConnectFailure.explain(socket, e);
             }
             // tag::jdk-view[]
             // The JDK's view: user and group names (the numbers, if the database has no name), no pid.

@@ -12,6 +12,9 @@ import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.SocketPath;
+import uds.support.UserDatabase;
+
 /**
  * The server of lesson 03 (its partner: {@link PeerCredClient}). For each connection it asks
  * the kernel who the peer is, answers one line and hangs up: {@code peer pid=… uid=…(…) gid=…(…)},
@@ -31,9 +34,11 @@ final class PeerCredServer implements AutoCloseable {
     }
 
     static PeerCredServer bind(Path socket, AllowList allowList, PrintStream out) throws IOException {
-        SocketFile.check(socket);
+        SocketPath.checkFree(socket);
         AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();
-        server.setReuseAddress(false); // never take over a path (lesson 01)
+        // Off, a live server's path makes bind fail instead of being taken over (lesson 01);
+        // anything else at the path checkFree has already refused.
+        server.setReuseAddress(false);
         server.bind(AFUNIXSocketAddress.of(socket));
         return new PeerCredServer(server, allowList, out);
     }

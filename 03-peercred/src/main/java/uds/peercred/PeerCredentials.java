@@ -9,6 +9,8 @@ import java.lang.invoke.VarHandle;
 
 import org.newsclub.net.unix.AFUNIXSocketCredentials;
 
+import uds.support.UserDatabase;
+
 /**
  * Who is at the other end of a connection, as the kernel recorded it when the connection was
  * made: the peer's process id, user id and group id.

@@ -18,6 +18,9 @@ import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.ThisProcess;
+import uds.support.UserDatabase;
+
 /** junixsocket, the JDK and the raw syscall agree on who is at the other end. */
 class ThreeViewsTest {
 
@@ -25,7 +28,7 @@ class ThreeViewsTest {
     Path dir;
 
     private static PeerCredentials me() throws IOException {
-        return new PeerCredentials(ProcessHandle.current().pid(), Users.currentUid(), Users.currentGid());
+        return new PeerCredentials(ProcessHandle.current().pid(), ThisProcess.uid(), ThisProcess.gid());
     }
 
     // tag::views[]

@@ -95,7 +95,10 @@ final class ConfigFile {
         }
     }
 
-    /** A new file would get the server's umask and owner: give it the old file's instead. */
+    /**
+     * The temporary file is the server's own, with mode 0600 (createTempFile's, whatever the
+     * umask): give it the old file's mode and owner instead.
+     */
     private void keepModeAndOwner(Path temporary) throws IOException {
         if (!Files.exists(file)) {
             return;

@@ -11,6 +11,8 @@ import org.newsclub.net.unix.AFSocketType;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.ConnectFailure;
+
 /**
  * The client of lesson 04 (its partner: {@link UpdateServer}): one connection, then one
  * datagram per request and one per reply.
@@ -53,7 +55,7 @@ final class UpdateClient implements AutoCloseable {
             socket.connect(AFUNIXSocketAddress.of(path));
         } catch (IOException e) {
             socket.close();
-            throw new IOException("cannot connect to " + path + ": " + e.getMessage(), e);
+            throw ConnectFailure.explain(path, e);
         }
         return new UpdateClient(socket);
     }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.newsclub.net.unix.AFSocketType;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+import uds.support.SocketPath;
+import uds.support.ThisProcess;
+import uds.support.UserDatabase;
 
 /**
  * The privileged update server of lesson 04 (its partner: {@link UpdateClient}). It runs as
@@ -48,10 +51,7 @@ final class UpdateServer implements AutoCloseable {
     static UpdateServer start(Path socket, Path configFile, Set<Long> allowedUids, PrintStream out)
             throws IOException {
         ConfigFile config = ConfigFile.load(configFile);
-        if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
-            // Delete nothing: it may be a live server's socket (lesson 01 clears stale ones safely).
-            throw new IOException(socket + " already exists: if it is a stale socket, remove it");
-        }
+        SocketPath.checkFree(socket); // deletes nothing: lesson 01 clears stale sockets safely
         AFUNIXDatagramSocket server = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET);
         server.bind(AFUNIXSocketAddress.of(socket));
         server.listen(16); // a datagram socket that listens and accepts: connection-oriented
@@ -62,11 +62,11 @@ final class UpdateServer implements AutoCloseable {
     /** Serves until SIGINT or SIGTERM. With no allow list, admits only the user running it. */
     static void run(Path socket, Path configFile, Set<Long> allowedUids, PrintStream out) throws IOException {
         if (allowedUids.isEmpty()) {
-            allowedUids = Set.of(Integer.toUnsignedLong((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")));
+            allowedUids = Set.of(ThisProcess.uid());
         }
         UpdateServer server = start(socket, configFile, allowedUids, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        out.println("listening on " + socket + " for uid " + allowedUids.stream().map(UserDatabase::label).toList());
+        out.println("listening on " + socket + " for uid " + allowedUids.stream().map(UserDatabase::userLabel).toList());
         server.serve();
     }
 
@@ -93,14 +93,15 @@ final class UpdateServer implements AutoCloseable {
             long uid = Integer.toUnsignedLong((int) connection.getPeerCredentials().getUid());
             ByteChannel channel = connection.getChannel();
             if (!allowedUids.contains(uid)) {
-                out.println("connection " + id + ": uid " + UserDatabase.label(uid) + " refused");
+                out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " refused");
                 reply(channel, "ERR not authorized");
                 drainUntilHangUp(connection);
                 return;
             }
-            out.println("connection " + id + ": uid " + UserDatabase.label(uid) + " admitted");
-            // One byte more than we accept: a datagram that fills it was too large. SEQPACKET
-            // cuts a longer datagram to the buffer without a word, so the check is ours to make.
+            out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " admitted");
+            // One byte more than we accept: a datagram that fills it was too large. The kernel
+            // cuts a longer datagram to the buffer and says so (MSG_TRUNC in recvmsg's flags),
+            // but junixsocket's read does not pass that flag on, so the check is ours to make.
             ByteBuffer datagram = ByteBuffer.allocate(MAX_REQUEST + 1);
             while (true) {
                 datagram.clear();
@@ -117,7 +118,9 @@ final class UpdateServer implements AutoCloseable {
     // end::handle[]
 
     /**
-     * Reads and drops whatever the refused client sends until it hangs up (2 s at most).
+     * Reads and drops whatever the refused client sends until it hangs up, waiting at most
+     * 2 s for each datagram: the limit is per read, so a peer that trickles datagrams holds
+     * this thread for longer.
      * Closing with its request still unread would make the kernel reset the connection, and
      * the client would get ECONNRESET in place of our reply. Web servers do the same
      * ("lingering close").

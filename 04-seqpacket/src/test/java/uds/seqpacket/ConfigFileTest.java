@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import uds.support.testing.RequiresRoot;
+import uds.support.testing.Users;
 
 class ConfigFileTest {
 
@@ -66,10 +68,11 @@ class ConfigFileTest {
     // end::mode-kept[]
 
     @Test
+    @RequiresRoot("giving a file to another user")
     void keepsTheOwnerOfTheFileItReplaces() throws IOException {
-        assumeTrue(Users.isRoot(), "only root can give a file to another user: run the tests as root to see this");
         Path file = Files.writeString(dir.resolve("settings.conf"), "a=1\n");
-        UserPrincipal wwwData = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("www-data");
+        UserPrincipal wwwData = file.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(Users.wwwData().name());
         Files.setOwner(file, wwwData);
 
         ConfigFile.load(file).set("b", "2");

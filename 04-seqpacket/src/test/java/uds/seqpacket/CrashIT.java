@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ServerProcess;
+import uds.support.testing.JarUnderTest;
+
 /**
  * Nothing is lost: several clients write at once while the server is killed with kill -9 at
  * a random moment. The file must still parse, and hold every change answered OK.
@@ -33,7 +36,11 @@ class CrashIT {
         Path socket = dir.resolve("update.sock");
         Path config = dir.resolve("settings.conf");
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command(
+        // The moment of the kill is random; the seed is printed so a failing run can be
+        // replayed with -Dcrash.seed=N.
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        System.out.println("CrashIT: crash.seed=" + seed);
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
                 "server", "--socket", socket.toString(), "--config", config.toString()))) {
             server.await("listening on");
             List<Thread> clients = new ArrayList<>();
@@ -41,15 +48,15 @@ class CrashIT {
                 String prefix = "client" + c + ".";
                 clients.add(Thread.ofPlatform().start(() -> hammer(socket, prefix, acknowledged)));
             }
-            Thread.sleep(300 + new Random().nextInt(1200));
+            Thread.sleep(300 + new Random(seed).nextInt(1200));
             server.kill(); // SIGKILL: no shutdown hook, no flush, nothing
             for (Thread client : clients) {
                 client.join();
             }
         }
-        assertTrue(acknowledged.size() > 0, "the clients got some changes in before the kill");
+        assertTrue(acknowledged.size() > 0, "the clients got some changes in before the kill (crash.seed=" + seed + ")");
         ConfigFile onDisk = ConfigFile.load(config); // throws if the file does not parse
-        acknowledged.forEach((key, value) -> assertEquals(Optional.of(value), onDisk.get(key), key));
+        acknowledged.forEach((key, value) -> assertEquals(Optional.of(value), onDisk.get(key), key + " (crash.seed=" + seed + ")"));
         try (var files = Files.list(dir)) {
             assertTrue(files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count() <= 1,
                     "at most the one temporary file whose write the kill interrupted");

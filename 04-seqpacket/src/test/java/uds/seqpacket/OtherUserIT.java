@@ -1,7 +1,6 @@
 package uds.seqpacket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,18 +14,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uds.support.LessonJar;
+import uds.support.ServerProcess;
+import uds.support.UserDatabase;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.RequiresRoot;
+import uds.support.testing.Users;
+
 /** The story as it runs in production: the server as root, the web application as www-data. */
+@RequiresRoot
 class OtherUserIT {
 
     private Path dir;
     private LessonJar readableJar;
 
     @BeforeEach
-    void asRoot() throws IOException {
-        assumeTrue(Users.isRoot(), Users.NOT_ROOT);
+    void prepare() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "uds-seqpacket-it-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        readableJar = Cli.jar().readableCopy(dir);
+        readableJar = JarUnderTest.get().readableCopy(dir);
     }
 
     @AfterEach
@@ -46,20 +53,22 @@ class OtherUserIT {
         Path socket = dir.resolve("update.sock");
         Path config = Files.writeString(dir.resolve("settings.conf"), "colour=blue\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command("server", "--socket", socket.toString(),
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command("server", "--socket", socket.toString(),
                 "--config", config.toString(), "--allow-user", "www-data"))) {
             server.await("listening on");
 
-            Cli.Result www = Cli.run(Users.as(33, 33, readableJar.command(
+            Commands.Result www = Commands.run(Users.wwwData().command(readableJar.command(
                     "client", "--socket", socket.toString(), "SET colour green")), "");
-            assertEquals(new Cli.Result(0, "OK\n", ""), www);
-            assertEquals(List.of("connection 1: uid 33(www-data) admitted"), server.await("admitted"));
+            assertEquals(new Commands.Result(0, "OK\n", ""), www);
+            assertEquals(List.of("connection 1: uid " + UserDatabase.userLabel(Users.wwwData().uid()) + " admitted"),
+                    server.await("admitted"));
 
-            Cli.Result nobody = Cli.run(Users.as(Users.NOBODY_UID, Users.NOGROUP_GID, readableJar.command(
+            Commands.Result nobody = Commands.run(Users.nobody().command(readableJar.command(
                     "client", "--socket", socket.toString(), "SET colour black")), "");
-            assertEquals(new Cli.Result(1, "ERR not authorized\n",
+            assertEquals(new Commands.Result(1, "ERR not authorized\n",
                     "error: the server does not accept requests from this user\n"), nobody);
-            assertEquals(List.of("connection 2: uid 65534(nobody) refused"), server.await("refused"));
+            assertEquals(List.of("connection 2: uid " + UserDatabase.userLabel(Users.nobody().uid()) + " refused"),
+                    server.await("refused"));
         }
         assertEquals(List.of("colour=green"), Files.readAllLines(config));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));

@@ -10,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ServerProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+
 /** The lesson's jar as separate processes: one server JVM, client JVMs, exit codes. */
 class ServerProcessIT {
 
@@ -20,13 +24,13 @@ class ServerProcessIT {
     void aClientProcessSendsRequestsAndExitsByTheReplies() throws Exception {
         Path socket = dir.resolve("update.sock");
         Path config = dir.resolve("settings.conf");
-        try (ServerProcess server = ServerProcess.start(Cli.jar().command(
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
                 "server", "--socket", socket.toString(), "--config", config.toString()))) {
             server.await("listening on");
-            assertEquals(new Cli.Result(0, "OK\nVALUE dark blue\n", ""), Cli.run(Cli.jar().command(
+            assertEquals(new Commands.Result(0, "OK\nVALUE dark blue\n", ""), Commands.run(JarUnderTest.get().command(
                     "client", "--socket", socket.toString(), "SET colour dark blue", "GET colour"), ""));
-            assertEquals(new Cli.Result(1, "ERR no such key\nOK\n", "error: 1 of 2 requests failed\n"), Cli.run(
-                    Cli.jar().command("client", "--socket", socket.toString(), "GET nothing", "DEL colour"), ""));
+            assertEquals(new Commands.Result(1, "ERR no such key\nOK\n", "error: 1 of 2 requests failed\n"), Commands.run(
+                    JarUnderTest.get().command("client", "--socket", socket.toString(), "GET nothing", "DEL colour"), ""));
             assertEquals(List.of(), Files.readAllLines(config));
         }
     }
@@ -34,22 +38,22 @@ class ServerProcessIT {
     @Test
     void usageAndErrors() throws Exception {
         for (String[] help : new String[][] {{"--help"}, {"server", "--help"}, {"client", "-h"}}) {
-            Cli.Result result = Cli.run(Cli.jar().command(help), "");
+            Commands.Result result = Commands.run(JarUnderTest.get().command(help), "");
             assertEquals(0, result.exit());
             assertTrue(result.stdout().startsWith("usage: java -jar 04-seqpacket.jar COMMAND"), result.stdout());
         }
-        assertEquals(2, Cli.run(Cli.jar().command("server", "--socket", "x"), "").exit());
-        assertEquals(2, Cli.run(Cli.jar().command("client", "--socket", "x"), "").exit());
-        assertEquals(2, Cli.run(Cli.jar().command("server", "--socket", "x", "--config", "y", "--allow-user", "no-such-user-here"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("server", "--socket", "x"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("client", "--socket", "x"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("server", "--socket", "x", "--config", "y", "--allow-user", "no-such-user-here"), "").exit());
 
         Path missing = dir.resolve("missing.sock");
-        Cli.Result noServer = Cli.run(Cli.jar().command("client", "--socket", missing.toString(), "GET a"), "");
+        Commands.Result noServer = Commands.run(JarUnderTest.get().command("client", "--socket", missing.toString(), "GET a"), "");
         assertEquals(1, noServer.exit());
-        assertTrue(noServer.stderr().startsWith("error: cannot connect to " + missing), noServer.stderr());
+        assertEquals("error: no socket at " + missing + ": is the server running?\n", noServer.stderr());
 
         Path broken = Files.writeString(dir.resolve("broken.conf"), "no equals sign\n");
-        Cli.Result badConfig = Cli.run(Cli.jar().command(
+        Commands.Result badConfig = Commands.run(JarUnderTest.get().command(
                 "server", "--socket", dir.resolve("s.sock").toString(), "--config", broken.toString()), "");
-        assertEquals(new Cli.Result(1, "", "error: " + broken + ":1: not a key=value line\n"), badConfig);
+        assertEquals(new Commands.Result(1, "", "error: " + broken + ":1: not a key=value line\n"), badConfig);
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ThisProcess;
+
 /** The server and the client in one JVM, over a real SEQPACKET socket. Processes and users: *IT. */
 class UpdateServerTest {
 
@@ -45,7 +47,7 @@ class UpdateServerTest {
     }
 
     private Path startServerForMe() throws IOException {
-        return startServer(Set.of(Users.currentUid()));
+        return startServer(Set.of(ThisProcess.uid()));
     }
 
     @Test

@@ -2,6 +2,8 @@ package uds.scmcredentials;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static uds.support.SocketConstants.SCM_CREDENTIALS;
+import static uds.support.SocketConstants.SOL_SOCKET;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
@@ -51,8 +53,8 @@ final class ControlMessages {
     static MemorySegment credentials(Arena arena, Credentials credentials) {
         MemorySegment control = arena.allocate(space(Credentials.UCRED.byteSize()), JAVA_LONG.byteAlignment());
         LEN.set(control, 0L, len(Credentials.UCRED.byteSize()));
-        LEVEL.set(control, 0L, Libc.SOL_SOCKET);
-        TYPE.set(control, 0L, Libc.SCM_CREDENTIALS);
+        LEVEL.set(control, 0L, SOL_SOCKET);
+        TYPE.set(control, 0L, SCM_CREDENTIALS);
         credentials.write(control.asSlice(align(CMSGHDR.byteSize()), Credentials.UCRED.byteSize()));
         return control;
     }
@@ -80,7 +82,7 @@ final class ControlMessages {
                 return new Parsed(credentials, ignored, "control message at offset " + offset
                         + " claims " + cmsgLen + " bytes, the buffer holds " + (length - offset));
             }
-            if (level == Libc.SOL_SOCKET && type == Libc.SCM_CREDENTIALS) {
+            if (level == SOL_SOCKET && type == SCM_CREDENTIALS) {
                 if (cmsgLen != len(Credentials.UCRED.byteSize())) {
                     return new Parsed(credentials, ignored, "SCM_CREDENTIALS of " + cmsgLen + " bytes, not "
                             + len(Credentials.UCRED.byteSize()));

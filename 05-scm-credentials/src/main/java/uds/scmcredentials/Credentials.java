@@ -7,6 +7,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
 
+import uds.support.ThisProcess;
+import uds.support.UserDatabase;
+
 /**
  * A process's pid, uid and gid as {@code struct ucred} carries them, in SO_PEERCRED and in an
  * SCM_CREDENTIALS control message alike. uid_t and gid_t are unsigned (lesson 03): they are
@@ -34,7 +37,7 @@ record Credentials(long pid, long uid, long gid) {
 
     /** This process's own: what the kernel accepts from anyone. */
     static Credentials own() {
-        return new Credentials(ProcessHandle.current().pid(), Libc.id(Libc.GETUID), Libc.id(Libc.GETGID));
+        return new Credentials(ProcessHandle.current().pid(), ThisProcess.uid(), ThisProcess.gid());
     }
 
     /** {@code pid=1234 uid=33(www-data) gid=33(www-data)}; a bare number where no name exists. */

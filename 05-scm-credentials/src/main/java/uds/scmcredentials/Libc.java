@@ -12,26 +12,17 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.Map;
+
+import uds.support.ErrnoException;
+import uds.support.SocketConstants;
 
 /**
  * The libc functions this lesson calls, as method handles of the Foreign Function &amp; Memory
- * API. Each socket call captures errno right after it returns, before the JVM can run any
- * code of its own that might change it.
+ * API; the numbers they take come from {@link uds.support.SocketConstants}. Each socket call
+ * captures errno right after it returns, before the JVM can run any code of its own that
+ * might change it.
  */
 final class Libc {
-
-    // <sys/socket.h> and <asm-generic/socket.h> on x86_64 and arm64.
-    static final int AF_UNIX = 1;
-    static final int SOCK_STREAM = 1;
-    static final int SOCK_DGRAM = 2;
-    static final int SOL_SOCKET = 1;
-    static final int SO_PASSCRED = 16;
-    static final int SO_PEERCRED = 17;
-    static final int SO_TIMESTAMP = 29;
-    static final int SCM_CREDENTIALS = 2;
-    static final int MSG_TRUNC = 0x20;
-    static final int MSG_CTRUNC = 0x08;
 
     private static final Linker LINKER = Linker.nativeLinker();
     static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -47,16 +38,10 @@ final class Libc {
     static final MethodHandle SENDMSG = withErrno("sendmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle RECVMSG = withErrno("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
-    static final MethodHandle GETUID = plain("getuid", JAVA_INT);
-    static final MethodHandle GETGID = plain("getgid", JAVA_INT);
 
     private static MethodHandle withErrno(String name, MemoryLayout result, MemoryLayout... arguments) {
         return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name),
                 FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
-    }
-
-    private static MethodHandle plain(String name, MemoryLayout result) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), FunctionDescriptor.of(result));
     }
 
     /**
@@ -79,33 +64,6 @@ final class Libc {
         } catch (Throwable e) {
             throw new IllegalStateException(name, e);
         }
-    }
-
-    /** getuid() or getgid(): they cannot fail. */
-    static long id(MethodHandle function) {
-        try {
-            return Integer.toUnsignedLong((int) function.invokeExact());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // The errno values this lesson meets, by name, from <asm-generic/errno-base.h> and <errno.h>.
-    private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(1, "EPERM (Operation not permitted)"),
-            Map.entry(2, "ENOENT (No such file or directory)"),
-            Map.entry(3, "ESRCH (No such process)"),
-            Map.entry(9, "EBADF (Bad file descriptor)"),
-            Map.entry(13, "EACCES (Permission denied)"),
-            Map.entry(22, "EINVAL (Invalid argument)"),
-            Map.entry(32, "EPIPE (Broken pipe)"),
-            Map.entry(98, "EADDRINUSE (Address already in use)"),
-            Map.entry(104, "ECONNRESET (Connection reset by peer)"),
-            Map.entry(107, "ENOTCONN (Transport endpoint is not connected)"),
-            Map.entry(111, "ECONNREFUSED (Connection refused)"));
-
-    static String describe(int errno) {
-        return NAMES.getOrDefault(errno, "errno " + errno);
     }
 
     private Libc() {

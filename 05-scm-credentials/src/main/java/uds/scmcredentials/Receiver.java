@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import uds.support.SocketPath;
 
 /**
  * The receiver of lesson 05 (its partner: {@link Sender}). With SO_PASSCRED on, every message
@@ -28,10 +29,7 @@ final class Receiver implements AutoCloseable {
 
     // tag::bind[]
     static Receiver bind(Path path, boolean stream, boolean passCredentials, PrintStream out) throws IOException {
-        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            // Delete nothing: it may be a live receiver's socket (lesson 01 clears stale ones safely).
-            throw new IOException(path + " already exists: if it is a stale socket, remove it");
-        }
+        SocketPath.checkFree(path); // deletes nothing: lesson 01 clears stale sockets safely
         UnixSocket socket = stream ? UnixSocket.stream() : UnixSocket.datagram();
         try {
             // Before any message can arrive: the kernel attaches credentials as it queues a

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import uds.support.ErrnoException;
+
 /**
  * The sender of lesson 05 (its partner: {@link Receiver}): sends each text with an
  * SCM_CREDENTIALS control message holding its own credentials, or the ones it claims.

@@ -5,6 +5,14 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+import static uds.support.SocketConstants.AF_UNIX;
+import static uds.support.SocketConstants.MSG_CTRUNC;
+import static uds.support.SocketConstants.MSG_TRUNC;
+import static uds.support.SocketConstants.SOCK_DGRAM;
+import static uds.support.SocketConstants.SOCK_STREAM;
+import static uds.support.SocketConstants.SOL_SOCKET;
+import static uds.support.SocketConstants.SO_PASSCRED;
+import static uds.support.SocketConstants.SO_PEERCRED;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -14,6 +22,8 @@ import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+
+import uds.support.ErrnoException;
 
 /**
  * An AF_UNIX socket made of raw syscalls through the Foreign Function &amp; Memory API: no
@@ -69,11 +79,11 @@ final class UnixSocket implements AutoCloseable {
     }
 
     static UnixSocket datagram() throws IOException {
-        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, Libc.AF_UNIX, Libc.SOCK_DGRAM, 0), Libc.SOCK_DGRAM);
+        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, AF_UNIX, SOCK_DGRAM, 0), SOCK_DGRAM);
     }
 
     static UnixSocket stream() throws IOException {
-        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, Libc.AF_UNIX, Libc.SOCK_STREAM, 0), Libc.SOCK_STREAM);
+        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, AF_UNIX, SOCK_STREAM, 0), SOCK_STREAM);
     }
 
     void bind(Path path) throws IOException {
@@ -101,14 +111,14 @@ final class UnixSocket implements AutoCloseable {
     // tag::passcred[]
     /** Asks the kernel to attach the sender's credentials to every message this socket receives. */
     void passCredentials(boolean on) throws IOException {
-        setOption(Libc.SO_PASSCRED, on ? 1 : 0);
+        setOption(SO_PASSCRED, on ? 1 : 0);
     }
     // end::passcred[]
 
     void setOption(int option, int value) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment on = arena.allocateFrom(JAVA_INT, value);
-            Libc.call("setsockopt", Libc.SETSOCKOPT, fd, Libc.SOL_SOCKET, option, on, (int) on.byteSize());
+            Libc.call("setsockopt", Libc.SETSOCKOPT, fd, SOL_SOCKET, option, on, (int) on.byteSize());
         }
     }
 
@@ -117,7 +127,7 @@ final class UnixSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ucred = arena.allocate(Credentials.UCRED);
             MemorySegment length = arena.allocateFrom(JAVA_INT, (int) ucred.byteSize());
-            Libc.call("getsockopt", Libc.GETSOCKOPT, fd, Libc.SOL_SOCKET, Libc.SO_PEERCRED, ucred, length);
+            Libc.call("getsockopt", Libc.GETSOCKOPT, fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
             return Credentials.read(ucred);
         }
     }
@@ -155,11 +165,11 @@ final class UnixSocket implements AutoCloseable {
     record Received(byte[] text, ControlMessages.Parsed control, int flags) {
 
         boolean textCut() {
-            return (flags & Libc.MSG_TRUNC) != 0;
+            return (flags & MSG_TRUNC) != 0;
         }
 
         boolean controlCut() {
-            return (flags & Libc.MSG_CTRUNC) != 0;
+            return (flags & MSG_CTRUNC) != 0;
         }
     }
 
@@ -180,7 +190,7 @@ final class UnixSocket implements AutoCloseable {
 
             long received = Libc.call("recvmsg", Libc.RECVMSG, fd, msg, 0);
             int flags = (int) MSG_FLAGS.get(msg, 0L);
-            if (received == 0 && type == Libc.SOCK_STREAM) {
+            if (received == 0 && type == SOCK_STREAM) {
                 return null; // the peer closed the connection
             }
             // The kernel sets msg_controllen to the bytes of control messages it wrote.
@@ -199,7 +209,7 @@ final class UnixSocket implements AutoCloseable {
                     + (SUN_PATH.byteSize() - 1) + " bytes plus the terminating NUL: use a shorter path");
         }
         MemorySegment address = arena.allocate(SOCKADDR_UN); // zeroed: the NUL is already there
-        SUN_FAMILY.set(address, 0L, (short) Libc.AF_UNIX);
+        SUN_FAMILY.set(address, 0L, (short) AF_UNIX);
         MemorySegment.copy(bytes, 0, address, JAVA_BYTE, SUN_PATH_OFFSET, bytes.length);
         return address.asSlice(0, SUN_PATH_OFFSET + bytes.length + 1); // the length bind() and connect() get
     }

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uds.support.SocketConstants.SO_TIMESTAMP;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import uds.support.ErrnoException;
+import uds.support.testing.RequiresRoot;
 
 /** Real AF_UNIX sockets in one process, made of raw syscalls. Other processes and users: *IT. */
 class CredentialPassingTest {
@@ -70,6 +74,10 @@ class CredentialPassingTest {
     }
     // end::datagram[]
 
+    private static long overflowId(String name) throws IOException {
+        return Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel", name)).getFirst().strip());
+    }
+
     // tag::timing[]
     @Test
     void soPasscredTurnedOnLateFindsTheQueuedMessageWithoutCredentials() throws IOException {
@@ -77,10 +85,13 @@ class CredentialPassingTest {
             sender.send(dir.resolve("r.sock"), bytes("queued early"), null);
             receiver.passCredentials(true);
             UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
-            // Not user nobody: pid 0 and the kernel's overflow ids mean "none recorded".
-            assertEquals(new Credentials(0, 65534, 65534), message.control().credentials());
+            // Not user nobody: pid 0 and the kernel's overflow ids (65534 unless changed in
+            // /proc/sys/kernel/overflowuid and overflowgid) mean "none recorded".
+            long uid = overflowId("overflowuid");
+            long gid = overflowId("overflowgid");
+            assertEquals(new Credentials(0, uid, gid), message.control().credentials());
             assertEquals(List.of("from (no credentials: queued before SO_PASSCRED was on; the kernel says"
-                    + " pid=0 uid=65534 gid=65534): queued early"), Receiver.describe(message));
+                    + " pid=0 uid=" + uid + " gid=" + gid + "): queued early"), Receiver.describe(message));
         }
     }
     // end::timing[]
@@ -102,7 +113,7 @@ class CredentialPassingTest {
     @Test
     void anotherControlMessageIsSkippedAndNamed() throws IOException {
         try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
-            receiver.setOption(Libc.SO_TIMESTAMP, 1); // the kernel adds a struct timeval to each message
+            receiver.setOption(SO_TIMESTAMP, 1); // the kernel adds a struct timeval to each message
             sender.send(dir.resolve("r.sock"), bytes("stamped"), Credentials.own());
             UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
             assertEquals(Credentials.own(), message.control().credentials());
@@ -137,8 +148,8 @@ class CredentialPassingTest {
 
     // tag::stream[]
     @Test
+    @RequiresRoot("claiming another process's credentials")
     void aStreamDoesNotMergeMessagesWithDifferentCredentials() throws IOException {
-        assumeTrue(Credentials.own().uid() == 0, "only root may claim other credentials: run the tests as root to see this");
         Path path = dir.resolve("merge.sock");
         try (UnixSocket listener = listeningStream(path); UnixSocket client = UnixSocket.stream()) {
             client.connect(path);
@@ -160,8 +171,8 @@ class CredentialPassingTest {
 
     // tag::claims[]
     @Test
+    @RequiresRoot("claiming another process's credentials")
     void rootMayClaimAnotherExistingProcessButNotOneThatDoesNotExist() throws IOException {
-        assumeTrue(Credentials.own().uid() == 0, "only root may claim other credentials: run the tests as root to see this");
         try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
             Credentials init = new Credentials(1, 0, 0);
             sender.send(dir.resolve("r.sock"), bytes("as pid 1"), init);

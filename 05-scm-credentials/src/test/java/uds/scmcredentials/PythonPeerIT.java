@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ServerProcess;
+import uds.support.UserDatabase;
+import uds.support.testing.JarUnderTest;
+
 /** The same bytes from another language: a small Python peer (src/test/resources/peer.py). */
 class PythonPeerIT {
 
@@ -35,7 +39,7 @@ class PythonPeerIT {
     @Test
     void aPythonSenderIsNamedByTheJavaReceiver() throws Exception {
         Path socket = dir.resolve("r.sock");
-        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString()))) {
+        try (ServerProcess receiver = ServerProcess.start(JarUnderTest.get().command("receiver", "--socket", socket.toString()))) {
             receiver.await("receiving on");
             Process python = new ProcessBuilder(PYTHON.toString(), peer.toString(), "send", socket.toString(), "from python")
                     .inheritIO().start();
@@ -49,7 +53,7 @@ class PythonPeerIT {
         Path socket = dir.resolve("p.sock");
         try (ServerProcess python = ServerProcess.start(List.of(PYTHON.toString(), peer.toString(), "receive", socket.toString()))) {
             python.await("ready");
-            Process java = new ProcessBuilder(Cli.jar().command("sender", "--socket", socket.toString(), "from java")).start();
+            Process java = new ProcessBuilder(JarUnderTest.get().command("sender", "--socket", socket.toString(), "from java")).start();
             assertEquals(0, java.waitFor());
             Credentials own = Credentials.own();
             assertEquals(List.of("from pid=" + java.pid() + " uid=" + own.uid() + " gid=" + own.gid() + ": from java"),

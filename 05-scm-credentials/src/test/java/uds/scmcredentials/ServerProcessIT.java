@@ -10,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ServerProcess;
+import uds.support.UserDatabase;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+
 /** Receiver and senders as separate processes: the line names the sending process. */
 class ServerProcessIT {
 
@@ -23,7 +28,7 @@ class ServerProcessIT {
 
     /** Runs a sender, returning its pid and result. */
     private static long[] send(String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Cli.jar().command(args)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(JarUnderTest.get().command(args)).redirectErrorStream(true).start();
         process.getOutputStream().close();
         process.getInputStream().readAllBytes();
         return new long[] {process.pid(), process.waitFor()};
@@ -32,7 +37,7 @@ class ServerProcessIT {
     @Test
     void eachDatagramNamesItsSender() throws Exception {
         Path socket = dir.resolve("r.sock");
-        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString()))) {
+        try (ServerProcess receiver = ServerProcess.start(JarUnderTest.get().command("receiver", "--socket", socket.toString()))) {
             receiver.await("receiving on");
             long[] first = send("sender", "--socket", socket.toString(), "hello", "world");
             long[] second = send("sender", "--socket", socket.toString(), "--no-credentials", "bare");
@@ -46,9 +51,9 @@ class ServerProcessIT {
     @Test
     void aClaimTheSenderMayNotMakeIsRefusedInOneLine() throws Exception {
         Path socket = dir.resolve("r.sock");
-        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString()))) {
+        try (ServerProcess receiver = ServerProcess.start(JarUnderTest.get().command("receiver", "--socket", socket.toString()))) {
             receiver.await("receiving on");
-            Cli.Result result = Cli.run(Cli.jar().command(
+            Commands.Result result = Commands.run(JarUnderTest.get().command(
                     "sender", "--socket", socket.toString(), "--pid", "2147483647", "ghost"), "");
             assertEquals(1, result.exit());
             assertEquals(1, result.stderr().lines().count(), result.stderr());
@@ -63,7 +68,7 @@ class ServerProcessIT {
     @Test
     void onAStreamSoPeercredAndEachMessageAgree() throws Exception {
         Path socket = dir.resolve("s.sock");
-        try (ServerProcess receiver = ServerProcess.start(Cli.jar().command("receiver", "--socket", socket.toString(), "--stream"))) {
+        try (ServerProcess receiver = ServerProcess.start(JarUnderTest.get().command("receiver", "--socket", socket.toString(), "--stream"))) {
             receiver.await("receiving on");
             long[] sender = send("sender", "--socket", socket.toString(), "--stream", "over a stream");
             assertEquals(List.of(
@@ -76,17 +81,17 @@ class ServerProcessIT {
     @Test
     void usageAndErrors() throws Exception {
         for (String[] help : new String[][] {{"--help"}, {"receiver", "--help"}, {"sender", "-h"}}) {
-            Cli.Result result = Cli.run(Cli.jar().command(help), "");
+            Commands.Result result = Commands.run(JarUnderTest.get().command(help), "");
             assertEquals(0, result.exit());
             assertTrue(result.stdout().startsWith("usage: java -jar 05-scm-credentials.jar COMMAND"), result.stdout());
         }
-        assertEquals(2, Cli.run(Cli.jar().command("sender", "--socket", "x"), "").exit());
-        assertEquals(2, Cli.run(Cli.jar().command("sender", "--socket", "x", "--pid", "-5", "t"), "").exit());
-        assertEquals(2, Cli.run(Cli.jar().command("receiver", "--socket", "x", "--uid", "0"), "").exit());
-        assertEquals(2, Cli.run(Cli.jar().command("receiver"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("sender", "--socket", "x"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("sender", "--socket", "x", "--pid", "-5", "t"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("receiver", "--socket", "x", "--uid", "0"), "").exit());
+        assertEquals(2, Commands.run(JarUnderTest.get().command("receiver"), "").exit());
 
         Path missing = dir.resolve("missing.sock");
-        assertEquals(new Cli.Result(1, "", "error: sendmsg failed: ENOENT (No such file or directory)\n"),
-                Cli.run(Cli.jar().command("sender", "--socket", missing.toString(), "hello"), ""));
+        assertEquals(new Commands.Result(1, "", "error: sendmsg failed: ENOENT (No such file or directory)\n"),
+                Commands.run(JarUnderTest.get().command("sender", "--socket", missing.toString(), "hello"), ""));
     }
 }

@@ -1,0 +1,117 @@
+package uds.support;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One command's arguments, parsed by {@link CommandLine} against its {@link Options}. */
+public final class Arguments {
+
+    private final String command;
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Set<String> flags = new HashSet<>();
+    private final List<String> operands = new ArrayList<>();
+
+    private Arguments(String command) {
+        this.command = command;
+    }
+
+    /** Parses words (the command line after the command's name); null when --help was asked for. */
+    static Arguments parse(String command, List<String> words, Options options) throws UsageException {
+        Arguments parsed = new Arguments(command);
+        boolean optionsEnded = false;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (optionsEnded || !word.startsWith("-") || word.equals("-")) {
+                if (!options.takesOperands()) {
+                    throw new UsageException(command + " takes no arguments but options: " + word);
+                }
+                parsed.operands.add(word);
+            } else if (word.equals("--")) {
+                optionsEnded = true; // what follows is operands, even if it starts with a dash
+            } else if (word.equals("--help") || word.equals("-h")) {
+                return null;
+            } else {
+                int equals = word.indexOf('=');
+                String name = equals > 0 ? word.substring(0, equals) : word;
+                if (options.isFlag(name) && equals < 0) {
+                    parsed.flags.add(name);
+                } else if (options.takesValue(name)) {
+                    String value;
+                    if (equals > 0) {
+                        value = word.substring(equals + 1);
+                    } else if (i + 1 < words.size()) {
+                        value = words.get(++i);
+                    } else {
+                        throw new UsageException(name + " needs a value");
+                    }
+                    parsed.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                } else {
+                    throw new UsageException(command + " does not take the option " + name);
+                }
+            }
+        }
+        return parsed;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** The option's value (the last one if it was given more than once). */
+    public Optional<String> value(String option) {
+        List<String> given = values(option);
+        return given.isEmpty() ? Optional.empty() : Optional.of(given.getLast());
+    }
+
+    /** Every value the option was given, in order. */
+    public List<String> values(String option) {
+        return values.getOrDefault(option, List.of());
+    }
+
+    public String required(String option) throws UsageException {
+        return value(option).orElseThrow(() -> new UsageException(command + " needs " + option));
+    }
+
+    public boolean flag(String option) {
+        return flags.contains(option);
+    }
+
+    public List<String> operands() {
+        return List.copyOf(operands);
+    }
+
+    public Optional<Path> path(String option) throws UsageException {
+        Optional<String> value = value(option);
+        return value.isEmpty() ? Optional.empty() : Optional.of(toPath(option, value.get()));
+    }
+
+    public Path requiredPath(String option) throws UsageException {
+        return toPath(option, required(option));
+    }
+
+    /** A file name the JVM can hand to the kernel: under LANG=C, only ASCII ones. */
+    private static Path toPath(String option, String value) throws UsageException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + ": " + value + " cannot be a file name under this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LANG=C.UTF-8");
+        }
+    }
+
+    /** A uid or gid as a number: 0 to 4294967295 (uid_t is unsigned 32-bit). */
+    public static long id(String option, String text) throws UsageException {
+        try {
+            return Integer.toUnsignedLong(Integer.parseUnsignedInt(text));
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number from 0 to 4294967295, not " + text);
+        }
+    }
+}

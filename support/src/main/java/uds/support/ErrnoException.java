@@ -1,0 +1,61 @@
+package uds.support;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A syscall made through FFM failed: which one, and the errno it set. The message names the
+ * errno the way the man pages do ({@code ECONNREFUSED}), in English whatever the locale, and
+ * code decides from {@link #errno()}, never from the text.
+ */
+public final class ErrnoException extends IOException {
+
+    // <asm-generic/errno-base.h> and <asm-generic/errno.h>: the same on every architecture
+    // SocketConstants knows.
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EINTR = 4;
+    public static final int EBADF = 9;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int EINVAL = 22;
+    public static final int EPIPE = 32;
+    public static final int ENOPROTOOPT = 92;
+    public static final int EADDRINUSE = 98;
+    public static final int ECONNRESET = 104;
+    public static final int ENOTCONN = 107;
+    public static final int ECONNREFUSED = 111;
+
+    private static final Map<Integer, String> NAMES = Map.ofEntries(
+            Map.entry(EPERM, "EPERM (Operation not permitted)"),
+            Map.entry(ENOENT, "ENOENT (No such file or directory)"),
+            Map.entry(ESRCH, "ESRCH (No such process)"),
+            Map.entry(EINTR, "EINTR (Interrupted system call)"),
+            Map.entry(EBADF, "EBADF (Bad file descriptor)"),
+            Map.entry(EAGAIN, "EAGAIN (Resource temporarily unavailable)"),
+            Map.entry(EACCES, "EACCES (Permission denied)"),
+            Map.entry(EINVAL, "EINVAL (Invalid argument)"),
+            Map.entry(EPIPE, "EPIPE (Broken pipe)"),
+            Map.entry(ENOPROTOOPT, "ENOPROTOOPT (Protocol not available)"),
+            Map.entry(EADDRINUSE, "EADDRINUSE (Address already in use)"),
+            Map.entry(ECONNRESET, "ECONNRESET (Connection reset by peer)"),
+            Map.entry(ENOTCONN, "ENOTCONN (Transport endpoint is not connected)"),
+            Map.entry(ECONNREFUSED, "ECONNREFUSED (Connection refused)"));
+
+    private final int errno;
+
+    public ErrnoException(String call, int errno) {
+        super(call + " failed: " + describe(errno));
+        this.errno = errno;
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    /** {@code ENOENT (No such file or directory)}, or {@code errno 71} for one not listed. */
+    public static String describe(int errno) {
+        return NAMES.getOrDefault(errno, "errno " + errno);
+    }
+}

@@ -1,0 +1,59 @@
+package uds.support;
+
+import java.util.List;
+
+/**
+ * The kernel's numbers for sockets that the lessons pass to syscalls through FFM, in one
+ * place that refuses to run where it does not know them.
+ *
+ * <p>They come from {@code <asm-generic/socket.h>} and {@code <linux/socket.h>}, which
+ * x86_64, arm64 and riscv64 use. MIPS, PowerPC, SPARC, Alpha and PA-RISC have headers of
+ * their own with other numbers (on MIPS even SOCK_STREAM and SOCK_DGRAM trade places), and
+ * the lessons' struct layouts assume 64-bit pointers: on any other architecture the first
+ * use of this class fails with {@link UnknownArchitecture} rather than pass a wrong number
+ * to the kernel.
+ */
+public final class SocketConstants {
+
+    /** The architectures whose values are below (as {@code os.arch} names them). */
+    public static final List<String> KNOWN_ARCHITECTURES = List.of("amd64", "aarch64", "riscv64");
+
+    /** Thrown on the first use of the constants on an architecture not listed above. */
+    public static final class UnknownArchitecture extends UnsupportedOperationException {
+        UnknownArchitecture(String arch) {
+            super("the socket constants of this course are known for Linux on " + KNOWN_ARCHITECTURES
+                    + " only, not on " + arch + ": refusing to guess numbers for the kernel");
+        }
+    }
+
+    // Not compile-time constants on purpose: javac would copy a literal into each caller, and
+    // the check below would never run.
+    // tag::constants[]
+    public static final int AF_UNIX = known(1);
+    public static final int SOCK_STREAM = known(1);
+    public static final int SOCK_DGRAM = known(2);
+    public static final int SOCK_SEQPACKET = known(5);
+
+    public static final int SOL_SOCKET = known(1);
+    public static final int SO_PASSCRED = known(16);
+    public static final int SO_PEERCRED = known(17);
+    public static final int SO_TIMESTAMP = known(29);
+
+    public static final int SCM_RIGHTS = known(1);
+    public static final int SCM_CREDENTIALS = known(2);
+
+    public static final int MSG_CTRUNC = known(0x08);
+    public static final int MSG_TRUNC = known(0x20);
+    // end::constants[]
+
+    private static int known(int value) {
+        String arch = System.getProperty("os.arch");
+        if (!KNOWN_ARCHITECTURES.contains(arch) || !"Linux".equals(System.getProperty("os.name"))) {
+            throw new UnknownArchitecture(arch);
+        }
+        return value;
+    }
+
+    private SocketConstants() {
+    }
+}

@@ -1,0 +1,42 @@
+package uds.support.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Runs a lesson's tour from its jar, checks what it shows, and keeps it for the walkthrough. */
+public final class TourOutput {
+
+    /**
+     * Runs {@code java -jar LESSON.jar demo}; it must succeed, print nothing on stderr, and
+     * show a line matching each pattern (a regular expression, anywhere in its line), in
+     * that order. Its output becomes {@code demo.txt}, the transcript of the walkthrough.
+     */
+    public static List<String> check(List<String> expectedInOrder) throws IOException, InterruptedException {
+        Commands.Result result = Commands.run(JarUnderTest.get().command("demo"));
+        assertEquals(0, result.exit(), result.stdout() + result.stderr());
+        assertEquals("", result.stderr());
+        List<String> lines = result.stdout().lines().toList();
+        int at = 0;
+        for (String expected : expectedInOrder) {
+            Pattern pattern = Pattern.compile(".*" + expected + ".*");
+            while (at < lines.size() && !pattern.matcher(lines.get(at)).matches()) {
+                at++;
+            }
+            assertTrue(at < lines.size(), "the tour should show, after what came before: " + expected
+                    + "\n--- it printed:\n" + result.stdout());
+        }
+        String dir = System.getProperty("transcripts.dir");
+        Files.writeString(Files.createDirectories(Path.of(dir)).resolve("demo.txt"), result.stdout(), StandardCharsets.UTF_8);
+        return lines;
+    }
+
+    private TourOutput() {
+    }
+}
