@@ -54,9 +54,7 @@ final class Demo {
         List<String> asNobody = root ? OtherUser.named("nobody").orElseThrow().prefix() : List.of();
         tour.step("5. Squatting: no permission guards a name, so anyone may take it first.",
                 root ? "The squatter runs as the user nobody." : "(Run the tour as root to see the squatter run as nobody.)");
-        if (root) {
-            tour.shareJarWithOtherUsers();
-        }
+        tour.shareJarWithOtherUsers();
         ServerProcess squatter = tour.start("squatter", asNobody, "squat", "--name", n);
         tour.await(squatter, "squatting");
         tour.run("real server", "server", "--name", n);

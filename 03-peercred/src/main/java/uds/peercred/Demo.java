@@ -21,11 +21,8 @@ final class Demo {
         try (Tour tour = new Tour(jar, out)) {
             // Other users must reach the socket and read the jar: a world-searchable directory.
             Path dir = tour.directory("uds-peercred-", true);
-            boolean root = ThisProcess.isRoot();
-            if (root) {
-                tour.shareJarWithOtherUsers();
-            }
-            story(tour, dir.resolve("peercred.sock"), root);
+            tour.shareJarWithOtherUsers();
+            story(tour, dir.resolve("peercred.sock"), ThisProcess.isRoot());
         }
     }
 

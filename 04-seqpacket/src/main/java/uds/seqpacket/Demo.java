@@ -22,11 +22,8 @@ final class Demo {
     static void run(LessonJar jar, PrintStream out) throws IOException, InterruptedException {
         try (Tour tour = new Tour(jar, out)) {
             Path dir = tour.directory("uds-seqpacket-", true); // others reach the socket
-            boolean root = ThisProcess.isRoot();
-            if (root) {
-                tour.shareJarWithOtherUsers();
-            }
-            story(tour, dir, root);
+            tour.shareJarWithOtherUsers();
+            story(tour, dir, ThisProcess.isRoot());
         }
     }
 

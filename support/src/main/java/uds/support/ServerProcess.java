@@ -65,10 +65,6 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     // Signals go through the ProcessHandle: Process.destroy() would also close the output we read.
 
     /** SIGKILL, like kill -9: the JVM gets no chance to run any code. */

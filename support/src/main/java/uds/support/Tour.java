@@ -29,7 +29,7 @@ public final class Tour implements AutoCloseable {
     private LessonJar jar;
     private final Map<ServerProcess, String> started = new LinkedHashMap<>(); // each with its label
     private final List<Path> directories = new ArrayList<>();
-    private LessonJar copy;
+    private boolean jarShared;
 
     public Tour(LessonJar jar, PrintStream out) {
         this.jar = jar;
@@ -55,13 +55,14 @@ public final class Tour implements AutoCloseable {
     }
 
     /**
-     * From now on starts every command from a copy of the jar that any user can read: a JVM
-     * run as another user must read its classes, and the checkout may sit in a 0700 home.
+     * When root, from now on starts every command from a copy of the jar that any user can
+     * read: a JVM run as another user must read its classes, and the checkout may sit in a
+     * 0700 home. Anyone else cannot start another user's process, so has nothing to share.
      */
     public void shareJarWithOtherUsers() throws IOException {
-        if (copy == null) {
-            copy = jar.readableCopy(directory("uds-jar-", true));
-            jar = copy;
+        if (ThisProcess.isRoot() && !jarShared) {
+            jar = jar.readableCopy(directory("uds-jar-", true));
+            jarShared = true;
         }
     }
 

@@ -17,6 +17,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Users and groups by id and by name, from the system's user database: libc's getpwuid_r(3),
@@ -78,7 +79,7 @@ public final class UserDatabase {
      * found, or empty. Any other error is "not found" too: getpwnam_r(3) lists ENOENT, ESRCH,
      * EBADF and EPERM as ways of saying so, and a label is no reason to fail.
      */
-    private static <T> Optional<T> find(StructLayout layout, Call call, java.util.function.Function<MemorySegment, T> read) {
+    private static <T> Optional<T> find(StructLayout layout, Call call, Function<MemorySegment, T> read) {
         for (long size = FIRST_BUFFER; size <= LARGEST_BUFFER; size *= 2) {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment entry = arena.allocate(layout);

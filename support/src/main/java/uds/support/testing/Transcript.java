@@ -38,10 +38,6 @@ public final class Transcript {
         lines.add(line);
     }
 
-    public List<String> lines() {
-        return List.copyOf(lines);
-    }
-
     /** Writes the transcript to NAME.txt in the directory failsafe names (transcripts.dir). */
     public void write(String name) throws IOException {
         String dir = System.getProperty("transcripts.dir");
