@@ -1,25 +1,22 @@
 package uds.pathsocket;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.AcceptLoop;
+import uds.support.ConnectionThreads;
+import uds.support.EchoConnection;
+import uds.support.ServerLimits;
 import uds.support.SocketPath;
 
 /**
@@ -35,19 +32,22 @@ final class EchoServer implements AutoCloseable {
     private final PrintStream out;
     private final StaleSocketGuard guard;
     private final AFUNIXServerSocket server;
-    private final AtomicInteger connections = new AtomicInteger();
+    private final ServerLimits limits;
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private EchoServer(Path socket, PrintStream out, StaleSocketGuard guard, AFUNIXServerSocket server) {
+    private EchoServer(Path socket, PrintStream out, StaleSocketGuard guard, AFUNIXServerSocket server,
+                       ServerLimits limits) {
         this.socket = socket;
         this.out = out;
         this.guard = guard;
         this.server = server;
+        this.limits = limits;
     }
 
     /** Serves on socket until SIGINT or SIGTERM, then removes the socket file. */
-    static void run(Path socket, Integer mode, PrintStream out) throws IOException {
-        EchoServer server = start(socket, mode, out);
+    static void run(Path socket, Integer mode, ServerLimits limits, PrintStream out)
+            throws IOException, InterruptedException {
+        EchoServer server = start(socket, mode, limits, out);
         // tag::shutdown[]
         // Ctrl-C (SIGINT) and kill (SIGTERM) run shutdown hooks; kill -9 runs nothing,
         // which is why a stale file can be left for the next start to clear.
@@ -64,7 +64,7 @@ final class EchoServer implements AutoCloseable {
     }
 
     /** Binds socket (made safe by {@link StaleSocketGuard}) and sets its mode if one is given. */
-    static EchoServer start(Path socket, Integer mode, PrintStream out) throws IOException {
+    static EchoServer start(Path socket, Integer mode, ServerLimits limits, PrintStream out) throws IOException {
         SocketPath.check(socket);
         StaleSocketGuard guard = StaleSocketGuard.acquire(socket, out::println);
         try {
@@ -72,7 +72,7 @@ final class EchoServer implements AutoCloseable {
             if (mode != null) {
                 chmod(socket, mode);
             }
-            return new EchoServer(socket, out, guard, server);
+            return new EchoServer(socket, out, guard, server, limits);
         } catch (IOException | RuntimeException e) {
             guard.close();
             throw e;
@@ -123,39 +123,15 @@ final class EchoServer implements AutoCloseable {
 
     // tag::serve[]
     /**
-     * Accepts connections until {@link #close()}, with one thread per connection: the
-     * plainest model, and one client that sends nothing cannot hold up the others.
+     * Accepts connections until {@link #close()}, each on a thread of its own, so that one
+     * client that sends nothing cannot hold up the others; {@link AcceptLoop} caps how many
+     * are served at once.
      */
-    void serve() throws IOException {
-        while (true) {
-            Socket connection;
-            try {
-                connection = server.accept();
-            } catch (SocketException e) {
-                if (closing.get()) {
-                    return;
-                }
-                throw e;
-            }
-            int id = connections.incrementAndGet();
-            Thread.ofPlatform().daemon().name("connection-" + id).start(() -> echo(connection, id));
-        }
-    }
-
-    private void echo(Socket connection, int id) {
-        out.println("connection " + id + " opened");
-        try (connection;
-             BufferedReader in = new BufferedReader(
-                     new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
-             Writer reply = new OutputStreamWriter(connection.getOutputStream(), StandardCharsets.UTF_8)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                reply.write(line + "\n");
-                reply.flush();
-            }
-        } catch (IOException e) {
-            out.println("connection " + id + " failed: " + e.getMessage());
-        }
-        out.println("connection " + id + " closed");
+    void serve() throws InterruptedException {
+        new AcceptLoop<Socket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
+                closing::get, out::println)
+                .refuseWith(EchoConnection::refuseBusy)
+                .run((connection, id) -> EchoConnection.serve(connection, id, limits.idleTimeout(), out::println, line -> { }));
     }
     // end::serve[]
 

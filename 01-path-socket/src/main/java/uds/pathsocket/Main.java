@@ -6,6 +6,7 @@ import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
 import uds.support.Options;
+import uds.support.ServerLimits;
 import uds.support.UsageException;
 
 /**
@@ -20,7 +21,8 @@ public final class Main {
             A stream socket bound to a file in the filesystem.
 
             commands:
-              server [--socket PATH] [--mode OCTAL]   serve echo on PATH until Ctrl-C
+              server [--socket PATH] [--mode OCTAL] [LIMITS]
+                                                      serve echo on PATH until Ctrl-C
               client [--socket PATH] [--jdk] [--] [MESSAGE...]
                                                       send each MESSAGE (or each stdin line),
                                                       print each reply
@@ -35,12 +37,16 @@ public final class Main {
               --              what follows is messages, even if it starts with a dash
               --help          show this help
 
+            LIMITS (what one client may cost the server):
+            """ + ServerLimits.USAGE + """
+              lines longer than 65536 bytes are refused with an error line, and the connection closed
+
             exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
             """;
 
     public static void main(String[] args) {
         new CommandLine("01-path-socket.jar", USAGE)
-                .command("server", Options.values("--socket", "--mode"), Main::server)
+                .command("server", Options.values("--socket", "--mode", "--max-connections", "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket").andFlags("--jdk").andOperands(), Main::client)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);
@@ -48,7 +54,7 @@ public final class Main {
 
     private static void server(Arguments arguments) throws Exception {
         Integer mode = arguments.value("--mode").isPresent() ? octal(arguments.value("--mode").get()) : null;
-        EchoServer.run(socket(arguments), mode, System.out);
+        EchoServer.run(socket(arguments), mode, ServerLimits.from(arguments), System.out);
     }
 
     private static void client(Arguments arguments) throws Exception {

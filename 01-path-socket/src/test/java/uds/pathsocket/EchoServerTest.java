@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+import uds.support.EchoConnection;
+import uds.support.ServerLimits;
 
 /** The server and both clients in one JVM, over real sockets. Separate processes: ServerProcessIT. */
 class EchoServerTest {
@@ -46,13 +50,17 @@ class EchoServerTest {
     }
 
     private Path startServer(Integer mode) throws IOException {
+        return startServer(mode, ServerLimits.DEFAULT);
+    }
+
+    private Path startServer(Integer mode, ServerLimits limits) throws IOException {
         Path socket = dir.resolve("echo.sock");
-        server = EchoServer.start(socket, mode, new PrintStream(serverOutput, true, StandardCharsets.UTF_8));
+        server = EchoServer.start(socket, mode, limits, new PrintStream(serverOutput, true, StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 server.serve();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         return socket;
@@ -117,6 +125,67 @@ class EchoServerTest {
             }
         }
     }
+
+    // tag::limits-test[]
+    @Test
+    void aLineWithNoEndIsRefusedAtTheCapAndOthersAreStillServed() throws IOException {
+        Path socket = startServer(null);
+        try (AFUNIXSocket hostile = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
+            hostile.setSoTimeout(10_000);
+            try {
+                hostile.getOutputStream().write(new byte[EchoConnection.MAX_LINE + 1]); // no newline, ever
+            } catch (IOException e) {
+                // the server may already have closed; its answer is still to be read
+            }
+            assertEquals("error: line longer than 65536 bytes; closing\n",
+                    new String(hostile.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+        }
+        assertEquals("next\n", clientOutput(false, socket, List.of("next"), InputStream.nullInputStream()));
+    }
+
+    @Test
+    void aSilentConnectionIsClosedAfterTheIdleTimeout() throws IOException {
+        Path socket = startServer(null, new ServerLimits(4, Duration.ofSeconds(1)));
+        try (AFUNIXSocket silent = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
+            silent.setSoTimeout(10_000);
+            assertEquals("error: idle for 1 s; closing\n",
+                    new String(silent.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+        }
+        assertTrue(serverOutput.toString(StandardCharsets.UTF_8).contains("closed: idle for 1 s"));
+    }
+
+    @Test
+    void connectionsOverTheCapAreToldTheServerIsBusyAndTheSlotsComeBack() throws IOException {
+        Path socket = startServer(null, new ServerLimits(2, Duration.ofSeconds(60)));
+        List<AFUNIXSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                held.add(AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket)));
+                held.getLast().getOutputStream().write("mine\n".getBytes());
+                held.getLast().getInputStream().readNBytes(5); // echoed: the connection has its slot
+            }
+            try (AFUNIXSocket third = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
+                third.setSoTimeout(10_000);
+                assertEquals("error: server busy, try again later\n",
+                        new String(third.getInputStream().readAllBytes(), StandardCharsets.US_ASCII),
+                        () -> serverOutput.toString(StandardCharsets.UTF_8));
+            }
+        } finally {
+            for (AFUNIXSocket connection : held) {
+                connection.close();
+            }
+        }
+        String reply = "";
+        for (int tries = 0; tries < 50 && !reply.equals("again\n"); tries++) { // slots return as handlers end
+            try {
+                reply = clientOutput(false, socket, List.of("again"), InputStream.nullInputStream());
+            } catch (IOException stillBusy) {
+                reply = stillBusy.toString();
+            }
+        }
+        assertEquals("again\n", reply);
+    }
+    // end::limits-test[]
 
     @Test
     void modeIsSetAfterBind() throws IOException {
@@ -206,7 +275,7 @@ class EchoServerTest {
         Path socket = startServer(null);
         Object inode = Files.getAttribute(socket, "unix:ino");
         var e = assertThrows(StaleSocketGuard.AlreadyServing.class,
-                () -> EchoServer.start(socket, null, new PrintStream(OutputStream.nullOutputStream())));
+                () -> EchoServer.start(socket, null, ServerLimits.DEFAULT, new PrintStream(OutputStream.nullOutputStream())));
         assertTrue(e.getMessage().startsWith("already serving"), e.getMessage());
         assertEquals(inode, Files.getAttribute(socket, "unix:ino"));
         assertEquals("still here\n", clientOutput(false, socket, List.of("still here"), InputStream.nullInputStream()));

@@ -2,6 +2,7 @@ package uds.pathsocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+import uds.support.OtherUser;
+import uds.support.ThisProcess;
+import uds.support.testing.Commands;
+import uds.support.testing.Users;
 
 class StaleSocketGuardTest {
 
@@ -90,9 +97,46 @@ class StaleSocketGuardTest {
         try (StaleSocketGuard first = StaleSocketGuard.acquire(socket, log::add)) {
             var e = assertThrows(StaleSocketGuard.AlreadyServing.class,
                     () -> StaleSocketGuard.acquire(socket, log::add));
-            assertEquals("already serving: another server (pid " + ProcessHandle.current().pid() + ") holds "
-                    + StaleSocketGuard.lockPathOf(socket), e.getMessage());
+            assertEquals("already serving: this process holds " + StaleSocketGuard.lockPathOf(socket), e.getMessage());
             assertTrue(Files.exists(StaleSocketGuard.lockPathOf(socket)), "the holder's lock file stays");
         }
     }
+
+    // tag::lock-tests[]
+    @Test
+    void aRefusedSecondAttemptDoesNotReleaseTheFirstLock() throws Exception {
+        Path socket = dir.resolve("s.sock");
+        try (StaleSocketGuard first = StaleSocketGuard.acquire(socket, log::add)) {
+            assertThrows(StaleSocketGuard.AlreadyServing.class, () -> StaleSocketGuard.acquire(socket, log::add));
+            // Another process asks the kernel: is the file still locked? (POSIX locks are per
+            // process, so only another process can tell.)
+            Commands.Result probe = Commands.run(List.of("python3", "-c",
+                    "import fcntl, sys; f = open(sys.argv[1], 'r+'); fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+                    StaleSocketGuard.lockPathOf(socket).toString()));
+            assertNotEquals(0, probe.exit(), "another process could take the lock: " + probe);
+        }
+    }
+
+    @Test
+    void neverFollowsALockFileSymlinkPlantedInASharedDirectory() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        Path socket = dir.resolve("s.sock");
+        Files.createSymbolicLink(StaleSocketGuard.lockPathOf(socket), victim);
+        assertThrows(IOException.class, () -> StaleSocketGuard.acquire(socket, log::add));
+        assertEquals("precious", Files.readString(victim), "not truncated, no pid written");
+        assertTrue(Files.isSymbolicLink(StaleSocketGuard.lockPathOf(socket)), "the link is left for its owner");
+    }
+
+    @Test
+    void refusesALockFilePlantedByAnotherUser() throws Exception {
+        Assumptions.assumeTrue(ThisProcess.isRoot(), "only root can make a file owned by another user");
+        Path socket = dir.resolve("s.sock");
+        Path lock = Files.writeString(StaleSocketGuard.lockPathOf(socket), "12345\n");
+        OtherUser nobody = Users.nobody();
+        Files.setAttribute(lock, "unix:uid", (int) nobody.uid());
+        var e = assertThrows(IOException.class, () -> StaleSocketGuard.acquire(socket, log::add));
+        assertTrue(e.getMessage().contains("belongs to uid " + nobody.uid()), e.getMessage());
+        assertEquals("12345\n", Files.readString(lock));
+    }
+    // end::lock-tests[]
 }

@@ -106,6 +106,23 @@ public final class Arguments {
         }
     }
 
+    /** A whole number from min to max, or otherwise if the option was not given. */
+    public int count(String option, int min, int max, int otherwise) throws UsageException {
+        Optional<String> text = value(option);
+        if (text.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(text.get());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(option + " takes a number from " + min + " to " + max + ", not " + text.get());
+    }
+
     /** A uid or gid as a number: 0 to 4294967295 (uid_t is unsigned 32-bit). */
     public static long id(String option, String text) throws UsageException {
         try {

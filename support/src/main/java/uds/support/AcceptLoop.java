@@ -1,0 +1,152 @@
+package uds.support;
+
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The accept loop of every server here, built for a hostile local user: at most a fixed
+ * number of connections at a time, each on a thread of its own; an accept that fails backs
+ * off and tries again instead of ending the server; trouble is logged once per burst, so a
+ * peer cannot flood the log either.
+ *
+ * <p>Every accepted connection holds a descriptor, a thread and buffers until it closes, and
+ * any local user may open connections as fast as the kernel lets them: without a cap, they
+ * decide how much of the server's memory and descriptors are left for everyone else.
+ */
+public final class AcceptLoop<C extends AutoCloseable> {
+
+    /** What --max-connections defaults to. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+
+    private static final long FIRST_PAUSE_MILLIS = 10;
+    private static final long LONGEST_PAUSE_MILLIS = 1000;
+
+    /** The server socket's accept. */
+    @FunctionalInterface
+    public interface Acceptor<C> {
+        C accept() throws IOException;
+    }
+
+    /** Serves one connection, on its own thread; the loop closes it afterwards. */
+    @FunctionalInterface
+    public interface Handler<C> {
+        void handle(C connection, int id) throws Exception;
+    }
+
+    /** Tells a connection over the cap why it is closed, where the protocol has a way to. */
+    @FunctionalInterface
+    public interface Refusal<C> {
+        void refuse(C connection) throws IOException;
+    }
+
+    private final Acceptor<C> acceptor;
+    private final int maxConnections;
+    private final Semaphore slots;
+    private final Thread.Builder threads;
+    private final BooleanSupplier closing;
+    private final Consumer<String> log;
+    private final AtomicInteger ids = new AtomicInteger();
+    private Refusal<C> refusal = connection -> { };
+
+    /**
+     * @param threads  makes each connection's thread: {@code Thread.ofVirtual()} where the
+     *                 socket parks a virtual thread properly, platform threads where a native
+     *                 call would block its carrier
+     * @param closing  true once the server is being closed: an accept error is then the end
+     */
+    public AcceptLoop(Acceptor<C> acceptor, int maxConnections, Thread.Builder threads, BooleanSupplier closing,
+                      Consumer<String> log) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
+        }
+        this.acceptor = acceptor;
+        this.maxConnections = maxConnections;
+        this.slots = new Semaphore(maxConnections);
+        this.threads = threads;
+        this.closing = closing;
+        this.log = log;
+    }
+
+    public AcceptLoop<C> refuseWith(Refusal<C> refusal) {
+        this.refusal = refusal;
+        return this;
+    }
+
+    /** Connections being served now. */
+    public int open() {
+        return maxConnections - slots.availablePermits();
+    }
+
+    // tag::loop[]
+    /** Accepts until the server closes; returns only then. */
+    public void run(Handler<C> handler) throws InterruptedException {
+        long pause = 0; // > 0 while accept fails: how long to wait before the next try
+        int failed = 0;
+        int refused = 0;
+        while (true) {
+            C connection;
+            try {
+                connection = acceptor.accept();
+            } catch (IOException e) {
+                if (closing.getAsBoolean()) {
+                    return;
+                }
+                // EMFILE, ENFILE, ENOMEM, ECONNABORTED: the next accept may well work, and
+                // EMFILE often means peers hold our descriptors. Retrying at once would spin.
+                if (failed++ == 0) {
+                    log.accept("accept failed: " + Printable.line(String.valueOf(e.getMessage()))
+                            + "; backing off and retrying (" + open() + " connections open)");
+                }
+                pause = pause == 0 ? FIRST_PAUSE_MILLIS : Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+                Thread.sleep(pause);
+                continue;
+            }
+            if (failed > 0) {
+                log.accept("accept works again after " + failed + " failed attempts");
+                failed = 0;
+                pause = 0;
+            }
+            if (!slots.tryAcquire()) {
+                if (refused++ == 0) {
+                    log.accept("refusing connections: all " + maxConnections + " in use (--max-connections)");
+                }
+                refuse(connection);
+                continue;
+            }
+            if (refused > 0) {
+                log.accept("refused " + refused + " connections while full");
+                refused = 0;
+            }
+            int id = ids.incrementAndGet();
+            try {
+                threads.start(() -> serve(handler, connection, id));
+            } catch (RuntimeException | OutOfMemoryError e) { // no thread to be had: like a full house
+                slots.release();
+                log.accept("connection " + id + " refused: no thread for it (" + e + ")");
+                refuse(connection);
+            }
+        }
+    }
+    // end::loop[]
+
+    private void serve(Handler<C> handler, C connection, int id) {
+        try (connection) {
+            handler.handle(connection, id);
+        } catch (Exception e) {
+            log.accept("connection " + id + " failed: " + Printable.line(String.valueOf(e.getMessage())));
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void refuse(C connection) {
+        try (connection) {
+            refusal.refuse(connection);
+        } catch (Exception e) {
+            // it is going anyway; a peer that does not read its refusal loses nothing of ours
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package uds.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One connection of the line echo protocol that lessons 01 and 02 serve: every line that
+ * comes in goes back out. The protocol is not what those lessons teach, so it lives here once,
+ * with the limits any server facing other users needs: a longest line and an idle timeout,
+ * each answered with an {@code error:} line before the connection is closed.
+ */
+public final class EchoConnection {
+
+    /** The longest line echoed, in bytes, without its newline. */
+    public static final int MAX_LINE = 64 * 1024;
+
+    /** The line a connection over the server's cap gets before it is closed. */
+    public static void refuseBusy(Socket connection) throws IOException {
+        connection.getOutputStream().write("error: server busy, try again later\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    // tag::echo[]
+    /**
+     * Echoes lines until the peer hangs up, sends a line over {@link #MAX_LINE} or stays silent
+     * for idle. Each line is handed to seen first, as text safe to print.
+     */
+    public static void serve(Socket connection, int id, Duration idle, Consumer<String> log,
+                             Consumer<String> seen) throws IOException {
+        log.accept("connection " + id + " opened");
+        // A read that waits longer than this throws: a peer that connects and goes quiet
+        // gives its slot back instead of keeping it for as long as it likes.
+        connection.setSoTimeout(Math.toIntExact(idle.toMillis()));
+        LineReader in = new LineReader(connection.getInputStream(), MAX_LINE);
+        OutputStream reply = connection.getOutputStream();
+        try {
+            for (byte[] line; (line = in.readLine()) != null; ) {
+                seen.accept(Printable.line(new String(line, StandardCharsets.UTF_8)));
+                reply.write(line);
+                reply.write('\n');
+                reply.flush();
+            }
+            log.accept("connection " + id + " closed");
+        } catch (LineReader.LineTooLong e) {
+            refuse(reply, "error: " + e.getMessage() + "; closing");
+            log.accept("connection " + id + " closed: " + e.getMessage());
+        } catch (SocketTimeoutException e) {
+            refuse(reply, "error: idle for " + idle.toSeconds() + " s; closing");
+            log.accept("connection " + id + " closed: idle for " + idle.toSeconds() + " s");
+        }
+    }
+    // end::echo[]
+
+    private static void refuse(OutputStream reply, String why) {
+        try {
+            reply.write((why + "\n").getBytes(StandardCharsets.US_ASCII));
+            reply.flush();
+        } catch (IOException e) {
+            // the peer may not be reading; we are closing either way
+        }
+    }
+
+    private EchoConnection() {
+    }
+}

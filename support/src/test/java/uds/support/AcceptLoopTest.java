@@ -1,0 +1,88 @@
+package uds.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop on real sockets (the JDK's own AF_UNIX channels): the cap, the refusal, the log. */
+class AcceptLoopTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void overTheCapAConnectionIsToldWhyAndClosedAndTheLogSaysSoOncePerBurst() throws Exception {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("s"));
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean closing = new AtomicBoolean();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address)) {
+            AcceptLoop<SocketChannel> loop = new AcceptLoop<>(server::accept, 2, Thread.ofVirtual(), closing::get, log::add)
+                    .refuseWith(connection -> connection.write(ByteBuffer.wrap("busy\n".getBytes())));
+            Thread serving = Thread.ofPlatform().start(() -> {
+                try {
+                    loop.run((connection, id) -> {
+                        connection.write(ByteBuffer.wrap(("hello " + id + "\n").getBytes()));
+                        release.await();
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            List<SocketChannel> held = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                held.add(SocketChannel.open(address));
+                assertTrue(readAll(held.getLast(), 6).startsWith("hello"));
+            }
+            for (int i = 0; i < 5; i++) {
+                try (SocketChannel extra = SocketChannel.open(address)) {
+                    assertEquals("busy\n", readAll(extra, 100), "the sixth byte would be EOF: refused and closed");
+                }
+            }
+            assertEquals(1, log.stream().filter(line -> line.startsWith("refusing connections: all 2 in use")).count(), log.toString());
+
+            release.countDown();
+            for (SocketChannel channel : held) {
+                channel.close();
+            }
+            String answer = "";
+            for (int tries = 0; tries < 100 && !answer.startsWith("hello"); tries++) { // the slots come back as the handlers end
+                try (SocketChannel next = SocketChannel.open(address)) {
+                    answer = readAll(next, 6);
+                }
+            }
+            assertTrue(answer.startsWith("hello"), answer);
+            assertTrue(log.stream().anyMatch(line -> line.matches("refused \\d+ connections while full")), log.toString());
+
+            closing.set(true);
+            server.close();
+            serving.join(5000);
+            assertTrue(!serving.isAlive(), "the loop returns once the server is closing");
+        }
+    }
+
+    /** Reads until EOF or max bytes. */
+    private static String readAll(SocketChannel channel, int max) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(max);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // keep reading
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
+    }
+}

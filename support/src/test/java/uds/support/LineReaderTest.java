@@ -1,0 +1,67 @@
+package uds.support;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class LineReaderTest {
+
+    @Test
+    void splitsLinesWhereverTheReadsEnd() throws IOException {
+        // A stream that hands out one byte per read: every line crosses a read boundary.
+        InputStream trickle = new ByteArrayInputStream("one\n\ntwo\nlast".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        LineReader lines = new LineReader(trickle, 16);
+        assertArrayEquals("one".getBytes(), lines.readLine());
+        assertArrayEquals(new byte[0], lines.readLine());
+        assertArrayEquals("two".getBytes(), lines.readLine());
+        assertArrayEquals("last".getBytes(), lines.readLine(), "a last line with no newline still counts");
+        assertNull(lines.readLine());
+    }
+
+    @Test
+    void aLineOfExactlyTheCapIsALineOneMoreIsNot() throws IOException {
+        LineReader lines = new LineReader(new ByteArrayInputStream(("x".repeat(10) + "\n" + "y".repeat(11) + "\n").getBytes()), 10);
+        assertArrayEquals("x".repeat(10).getBytes(), lines.readLine());
+        assertThrows(LineReader.LineTooLong.class, lines::readLine);
+    }
+
+    @Test
+    void aGiantLineWithNoNewlineCostsNoMoreThanTheCap() {
+        // 200 MB that never ends a line, as a hostile peer sends: reading stops near the cap.
+        long giant = 200L * 1024 * 1024;
+        long[] handedOut = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return handedOut[0]++ < giant ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = (int) Math.min(len, giant - handedOut[0]);
+                if (n <= 0) {
+                    return -1;
+                }
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                handedOut[0] += n;
+                return n;
+            }
+        };
+        LineReader lines = new LineReader(endless, 64 * 1024);
+        assertThrows(LineReader.LineTooLong.class, lines::readLine);
+        assertTrue(handedOut[0] <= 64 * 1024 + 8192, "read " + handedOut[0] + " bytes before refusing");
+    }
+}
