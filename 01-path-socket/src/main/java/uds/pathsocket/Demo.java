@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import uds.support.LessonJar;
 import uds.support.ServerProcess;
+import uds.support.StaleSocketGuard;
 import uds.support.Tour;
 
 /**

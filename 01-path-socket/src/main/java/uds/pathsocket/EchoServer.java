@@ -18,6 +18,7 @@ import uds.support.ConnectionThreads;
 import uds.support.EchoConnection;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
+import uds.support.StaleSocketGuard;
 
 /**
  * The server of lesson 01 (its partners: {@link EchoClient}, {@link JdkEchoClient}): a stream

@@ -32,6 +32,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.EchoConnection;
 import uds.support.ServerLimits;
+import uds.support.StaleSocketGuard;
 
 /** The server and both clients in one JVM, over real sockets. Separate processes: ServerProcessIT. */
 class EchoServerTest {

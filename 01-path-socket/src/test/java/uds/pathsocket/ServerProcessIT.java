@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import uds.support.ServerProcess;
+import uds.support.StaleSocketGuard;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 

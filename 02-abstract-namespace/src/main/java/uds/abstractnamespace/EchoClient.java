@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.newsclub.net.unix.AFUNIXSocket;
 
+import uds.support.ExpectedServer;
+
 /**
  * The client of lesson 02 (its partner: {@link EchoServer}). Sends each message as a line and
  * prints the reply; with an {@link ExpectedServer}, first checks who the server is.
@@ -31,7 +33,7 @@ final class EchoClient {
                 throw new IOException("nobody listens on " + name + " (Connection refused)", e);
             }
             if (expected != null) {
-                expected.check(connection, name); // before a single byte is sent
+                expected.check(connection.getPeerCredentials().getUid(), name); // before a single byte is sent
             }
             converse(connection, messages, stdin, out);
         }

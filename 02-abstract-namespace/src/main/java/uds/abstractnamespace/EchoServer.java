@@ -1,18 +1,17 @@
 package uds.abstractnamespace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.newsclub.net.unix.AFUNIXServerSocket;
+
+import uds.support.AcceptLoop;
+import uds.support.ConnectionThreads;
+import uds.support.EchoConnection;
+import uds.support.ServerLimits;
 
 /**
  * The server of lesson 02 (its partner: {@link EchoClient}): a stream socket bound to an
@@ -25,7 +24,6 @@ final class EchoServer implements AutoCloseable {
     private final AFUNIXServerSocket server;
     private final PrintStream out;
     private final boolean showCaptured;
-    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
 
     private EchoServer(AbstractName name, AFUNIXServerSocket server, PrintStream out, boolean showCaptured) {
@@ -59,49 +57,33 @@ final class EchoServer implements AutoCloseable {
     // end::bind[]
 
     /** Serves until SIGINT or SIGTERM. */
-    static void run(AbstractName name, PrintStream out, boolean squatting) throws IOException {
+    static void run(AbstractName name, ServerLimits limits, PrintStream out, boolean squatting)
+            throws IOException, InterruptedException {
         EchoServer server = bind(name, out, squatting);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         out.println(squatting
                 ? "squatting " + name + ": whoever connects is talking to me"
                 : "listening on " + name);
-        server.serve();
+        server.serve(limits);
     }
 
-    /** Accepts connections until {@link #close()}, with one thread per connection. */
-    void serve() throws IOException {
-        while (true) {
-            Socket connection;
-            try {
-                connection = server.accept();
-            } catch (SocketException e) {
-                if (closing.get()) {
-                    return;
-                }
-                throw e;
-            }
-            int id = connections.incrementAndGet();
-            Thread.ofPlatform().daemon().name("connection-" + id).start(() -> echo(connection, id));
-        }
-    }
-
-    private void echo(Socket connection, int id) {
-        out.println("connection " + id + " opened");
-        try (connection;
-             BufferedReader in = new BufferedReader(
-                     new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
-             Writer reply = new OutputStreamWriter(connection.getOutputStream(), StandardCharsets.UTF_8)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (showCaptured) {
-                    out.println("captured: " + line);
-                }
-                reply.write(line + "\n");
-                reply.flush();
-            }
-        } catch (IOException e) {
-            out.println("connection " + id + " failed: " + e.getMessage());
-        }
-        out.println("connection " + id + " closed");
+    /**
+     * Accepts connections until {@link #close()}, each on a thread of its own. No permission
+     * check stands in front of an abstract name, so every local user can reach this loop:
+     * {@link AcceptLoop} caps the connections, {@link EchoConnection} the line length and the
+     * idle time.
+     */
+    void serve(ServerLimits limits) throws InterruptedException {
+        new AcceptLoop<Socket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
+                closing::get, out::println)
+                .refuseWith(EchoConnection::refuseBusy)
+                .run((connection, id) -> EchoConnection.serve(connection, id, limits.idleTimeout(), out::println,
+                        // what the impostor captured, escaped: a peer's bytes never reach the terminal raw
+                        line -> {
+                            if (showCaptured) {
+                                out.println("captured: " + line);
+                            }
+                        }));
     }
 
     /** Closing frees the name at once; there is no file to remove. */

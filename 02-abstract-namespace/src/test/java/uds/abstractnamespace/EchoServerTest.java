@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 
+import uds.support.ExpectedServer;
+import uds.support.ServerLimits;
 import uds.support.ThisProcess;
 import uds.support.UserDatabase;
 
@@ -48,9 +50,9 @@ class EchoServerTest {
         server = EchoServer.bind(name, new PrintStream(OutputStream.nullOutputStream()), false);
         serving = Thread.ofPlatform().daemon().start(() -> {
             try {
-                server.serve();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
+                server.serve(ServerLimits.DEFAULT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }

@@ -1,49 +1,108 @@
 package uds.seqpacket;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+
+import uds.support.LockFile;
+import uds.support.ThisProcess;
 
 /**
  * The configuration file the update server owns: plain {@code key=value} lines, so that any
  * tool, and any learner, can read it. Every change is written atomically: a reader, or the
  * next start after a crash, sees the old file or the new one, never half of one.
+ *
+ * <p>Opened only on a path {@link TrustedPath} accepts, and held under a lock file beside it
+ * (lesson 01's {@link LockFile}), so that one server at a time writes it and a server starting
+ * up may remove the temporary files a killed one left behind.
  */
-final class ConfigFile {
+final class ConfigFile implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
+    private final LockFile lock;
     private final Map<String, String> entries;
 
-    private ConfigFile(Path file, Map<String, String> entries) {
+    private ConfigFile(Path file, LockFile lock, Map<String, String> entries) {
         this.file = file;
+        this.lock = lock;
         this.entries = entries;
     }
 
-    /** Reads file; a missing file is an empty configuration, a malformed one is refused. */
-    static ConfigFile load(Path file) throws IOException {
+    /**
+     * Checks the path, locks it, clears stale temporary files and reads the file; a missing file
+     * is an empty configuration, a malformed or untrusted one is refused.
+     */
+    static ConfigFile open(Path path, Consumer<String> log) throws IOException {
+        Path file = TrustedPath.check(path, ThisProcess.uid());
+        LockFile lock = LockFile.acquire(file.resolveSibling(file.getFileName() + ".lock"));
+        try {
+            removeStaleTemporaries(file, log);
+            return new ConfigFile(file, lock, read(file));
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
-        if (Files.exists(file)) {
-            int number = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                number++;
-                int equals = line.indexOf('=');
-                if (equals < 1 || !Request.KEY.matcher(line.substring(0, equals)).matches()) {
-                    throw new IOException(file + ":" + number + ": not a key=value line");
+        String text;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return entries;
+        }
+        int number = 0;
+        for (String line : text.lines().toList()) {
+            number++;
+            int equals = line.indexOf('=');
+            if (equals < 1 || !Request.KEY.matcher(line.substring(0, equals)).matches()) {
+                throw new IOException(file + ":" + number + ": not a key=value line");
+            }
+            entries.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return entries;
+    }
+
+    // tag::stale-temporaries[]
+    /**
+     * kill -9 during a write leaves a whole temporary copy behind. Under the lock no other
+     * server is writing, so every temporary file of ours is a leftover: remove it. Files that
+     * are not ours, or not regular files, are left for their owner.
+     */
+    private static void removeStaleTemporaries(Path file, Consumer<String> log) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(),
+                "." + file.getFileName() + ".*.tmp")) {
+            for (Path leftover : leftovers) {
+                if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)
+                        && Integer.toUnsignedLong((int) Files.getAttribute(leftover, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                        == ThisProcess.uid()) {
+                    Files.delete(leftover);
+                    log.accept("removed " + leftover.getFileName() + ", left by a server stopped while writing");
                 }
-                entries.put(line.substring(0, equals), line.substring(equals + 1));
             }
         }
-        return new ConfigFile(file, entries);
+    }
+    // end::stale-temporaries[]
+
+    Path path() {
+        return file;
     }
 
     synchronized Optional<String> get(String key) {
@@ -75,44 +134,39 @@ final class ConfigFile {
         StringBuilder text = new StringBuilder();
         content.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
 
-        // In the same directory, so that the rename below stays within one filesystem.
-        Path dir = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        // In the same directory, so that the rename below stays within one filesystem; a name
+        // nobody can guess, so nobody can have put anything there first.
+        Path temporary = file.resolveSibling("." + file.getFileName() + "."
+                + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
-                out.force(true); // the bytes are on disk before the name points at them
-            }
-            keepModeAndOwner(temporary);
+            ExclusiveFile.create(temporary, text.toString().getBytes(StandardCharsets.UTF_8), ownership());
             // rename(2) replaces the old file in one step: no moment without a whole file.
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+        try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
             directory.force(true); // and the rename itself survives a power cut
         }
     }
 
-    /**
-     * The temporary file is the server's own, with mode 0600 (createTempFile's, whatever the
-     * umask): give it the old file's mode and owner instead.
-     */
-    private void keepModeAndOwner(Path temporary) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Files.setPosixFilePermissions(temporary, old.permissions());
-        PosixFileAttributes now = Files.readAttributes(temporary, PosixFileAttributes.class);
-        if (!now.owner().equals(old.owner())) {
-            Files.setOwner(temporary, old.owner()); // only root may give a file away
-        }
-        if (!now.group().equals(old.group())) {
-            Files.getFileAttributeView(temporary, java.nio.file.attribute.PosixFileAttributeView.class)
-                    .setGroup(old.group());
+    /** The old file's owner, group and mode; for a new file the server's own, mode 0600. */
+    private ExclusiveFile.Ownership ownership() throws IOException {
+        try {
+            int mode = (int) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            long uid = Integer.toUnsignedLong((int) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+            long gid = Integer.toUnsignedLong((int) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS));
+            return new ExclusiveFile.Ownership(uid, gid, mode & 07777);
+        } catch (NoSuchFileException e) {
+            return new ExclusiveFile.Ownership(ThisProcess.uid(), ThisProcess.gid(), 0600);
         }
     }
     // end::atomic-write[]
+
+    /** Releases the lock (and removes the lock file). */
+    @Override
+    public void close() throws IOException {
+        lock.close();
+    }
 }

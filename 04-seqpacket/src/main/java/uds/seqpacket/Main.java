@@ -6,8 +6,10 @@ import java.util.Set;
 
 import uds.support.Arguments;
 import uds.support.CommandLine;
+import uds.support.ExpectedServer;
 import uds.support.LessonJar;
 import uds.support.Options;
+import uds.support.ServerLimits;
 import uds.support.UsageException;
 import uds.support.UserDatabase;
 
@@ -24,13 +26,23 @@ public final class Main {
             and only the users on the allow list (checked with SO_PEERCRED) may send any.
 
             commands:
-              server --socket PATH --config FILE [--allow-user USER]...
+              server --socket PATH --config FILE [--allow-user USER]... [LIMITS]
                                      serve requests until Ctrl-C; FILE holds key=value lines and
                                      is rewritten atomically on every change; the allow list
-                                     defaults to the user running the server
-              client --socket PATH [--] REQUEST...
-                                     send each REQUEST as one datagram, print each reply
+                                     defaults to the user running the server. FILE and every
+                                     directory above it must be writable by no other user
+                                     (a sticky directory such as /tmp may be above it)
+              client --socket PATH [--expect-user USER | --expect-uid UID] [--] REQUEST...
+                                     send each REQUEST as one datagram, print each reply;
+                                     with --expect-*, first check who runs the server
               demo                   narrated tour: server and clients as separate processes
+
+            client options:
+            """ + ExpectedServer.USAGE + """
+
+            LIMITS (what one client may cost the server):
+            """ + ServerLimits.USAGE + """
+              requests longer than 4096 bytes are answered ERR too large
 
             requests and replies:
               SET key value   ->  OK
@@ -43,8 +55,9 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("04-seqpacket.jar", USAGE)
-                .command("server", Options.values("--socket", "--config", "--allow-user"), Main::server)
-                .command("client", Options.values("--socket").andOperands(), Main::client)
+                .command("server", Options.values("--socket", "--config", "--allow-user", "--max-connections",
+                        "--idle-timeout"), Main::server)
+                .command("client", Options.values("--socket", "--expect-user", "--expect-uid").andOperands(), Main::client)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);
     }
@@ -58,14 +71,16 @@ public final class Main {
             }
             allowed.add(uid.getAsLong());
         }
-        UpdateServer.run(arguments.requiredPath("--socket"), arguments.requiredPath("--config"), Set.copyOf(allowed), System.out);
+        UpdateServer.run(arguments.requiredPath("--socket"), arguments.requiredPath("--config"), Set.copyOf(allowed),
+                ServerLimits.from(arguments), System.out);
     }
 
     private static void client(Arguments arguments) throws Exception {
         if (arguments.operands().isEmpty()) {
             throw new UsageException("client needs at least one REQUEST");
         }
-        UpdateClient.run(arguments.requiredPath("--socket"), arguments.operands(), System.out);
+        UpdateClient.run(arguments.requiredPath("--socket"), ExpectedServer.from(arguments).orElse(null),
+                arguments.operands(), System.out);
     }
 
     private Main() {

@@ -32,6 +32,9 @@ sealed interface Request {
 
     // tag::parse[]
     static Request parse(ByteBuffer datagram) throws BadRequest {
+        if (!datagram.hasRemaining()) {
+            throw new BadRequest("empty request"); // a datagram of 0 bytes is a request too
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -12,6 +12,7 @@ import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.ConnectFailure;
+import uds.support.ExpectedServer;
 
 /**
  * The client of lesson 04 (its partner: {@link UpdateServer}): one connection, then one
@@ -29,9 +30,14 @@ final class UpdateClient implements AutoCloseable {
     }
 
     /** Sends each request on one connection and prints each reply; fails if any was ERR. */
-    static void run(Path path, List<String> requests, PrintStream out) throws IOException {
+    static void run(Path path, ExpectedServer expected, List<String> requests, PrintStream out) throws IOException {
         int failed = 0;
         try (UpdateClient client = connect(path)) {
+            if (expected != null) {
+                // Before a request leaves: whoever bound the path first is the server, and a
+                // request may carry a secret. The kernel knows who listens (SO_PEERCRED).
+                expected.check(client.socket.getPeerCredentials().getUid(), path);
+            }
             for (String request : requests) {
                 String reply = client.request(request);
                 out.println(reply);

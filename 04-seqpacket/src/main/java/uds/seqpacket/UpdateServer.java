@@ -1,22 +1,26 @@
 package uds.seqpacket;
 
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.newsclub.net.unix.AFSocketType;
 import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.AcceptLoop;
+import uds.support.ConnectionThreads;
+import uds.support.ServerLimits;
 import uds.support.SocketPath;
+import uds.support.StaleSocketGuard;
 import uds.support.ThisProcess;
 import uds.support.UserDatabase;
 
@@ -30,112 +34,126 @@ final class UpdateServer implements AutoCloseable {
     /** The largest request we accept, in bytes. */
     static final int MAX_REQUEST = 4096;
 
+    /** How long a refused client may take to hang up after its refusal, all reads together. */
+    static final Duration DRAIN_DEADLINE = Duration.ofSeconds(2);
+
     private final Path socket;
+    private final StaleSocketGuard guard;
     private final AFUNIXDatagramSocket server;
     private final ConfigFile config;
     private final Set<Long> allowedUids;
+    private final ServerLimits limits;
     private final PrintStream out;
-    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private UpdateServer(Path socket, AFUNIXDatagramSocket server, ConfigFile config, Set<Long> allowedUids,
-                         PrintStream out) {
+    private UpdateServer(Path socket, StaleSocketGuard guard, AFUNIXDatagramSocket server, ConfigFile config,
+                         Set<Long> allowedUids, ServerLimits limits, PrintStream out) {
         this.socket = socket;
+        this.guard = guard;
         this.server = server;
         this.config = config;
         this.allowedUids = allowedUids;
+        this.limits = limits;
         this.out = out;
     }
 
     // tag::listen[]
-    static UpdateServer start(Path socket, Path configFile, Set<Long> allowedUids, PrintStream out)
-            throws IOException {
-        ConfigFile config = ConfigFile.load(configFile);
-        SocketPath.checkFree(socket); // deletes nothing: lesson 01 clears stale sockets safely
-        AFUNIXDatagramSocket server = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET);
-        server.bind(AFUNIXSocketAddress.of(socket));
-        server.listen(16); // a datagram socket that listens and accepts: connection-oriented
-        return new UpdateServer(socket, server, config, allowedUids, out);
+    static UpdateServer start(Path socket, Path configFile, Set<Long> allowedUids, ServerLimits limits,
+                              PrintStream out) throws IOException {
+        SocketPath.check(socket);
+        // The file first: a path this server cannot trust stops it before any client is heard.
+        ConfigFile config = ConfigFile.open(configFile, out::println);
+        StaleSocketGuard guard = null;
+        try {
+            guard = StaleSocketGuard.acquire(socket, out::println); // lesson 01: never a live server's socket
+            AFUNIXDatagramSocket server = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET);
+            server.bind(AFUNIXSocketAddress.of(socket));
+            server.listen(16); // a datagram socket that listens and accepts: connection-oriented
+            return new UpdateServer(socket, guard, server, config, allowedUids, limits, out);
+        } catch (IOException | RuntimeException e) {
+            if (guard != null) {
+                guard.close();
+            }
+            config.close();
+            throw e;
+        }
     }
     // end::listen[]
 
     /** Serves until SIGINT or SIGTERM. With no allow list, admits only the user running it. */
-    static void run(Path socket, Path configFile, Set<Long> allowedUids, PrintStream out) throws IOException {
+    static void run(Path socket, Path configFile, Set<Long> allowedUids, ServerLimits limits, PrintStream out)
+            throws IOException, InterruptedException {
         if (allowedUids.isEmpty()) {
             allowedUids = Set.of(ThisProcess.uid());
         }
-        UpdateServer server = start(socket, configFile, allowedUids, out);
+        UpdateServer server = start(socket, configFile, allowedUids, limits, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         out.println("listening on " + socket + " for uid " + allowedUids.stream().map(UserDatabase::userLabel).toList());
         server.serve();
     }
 
-    void serve() throws IOException {
-        while (true) {
-            AFUNIXDatagramSocket connection;
-            try {
-                connection = (AFUNIXDatagramSocket) server.accept();
-            } catch (SocketException e) {
-                if (closing.get()) {
-                    return;
-                }
-                throw e;
-            }
-            int id = connections.incrementAndGet();
-            Thread.ofPlatform().daemon().name("connection-" + id).start(() -> handle(connection, id));
-        }
+    /** Accepts connections until {@link #close()}; {@link AcceptLoop} caps how many are served at once. */
+    void serve() throws InterruptedException {
+        new AcceptLoop<AFUNIXDatagramSocket>(() -> (AFUNIXDatagramSocket) server.accept(), limits.maxConnections(),
+                ConnectionThreads.platform(), closing::get, out::println)
+                .refuseWith(connection -> reply(connection.getChannel(), "ERR server busy, try again later"))
+                .run(this::handle);
     }
 
     // tag::handle[]
-    private void handle(AFUNIXDatagramSocket connection, int id) {
-        try (connection) {
-            // Before reading a byte: who is this? The kernel answers for the connection.
-            long uid = Integer.toUnsignedLong((int) connection.getPeerCredentials().getUid());
-            ByteChannel channel = connection.getChannel();
-            if (!allowedUids.contains(uid)) {
-                out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " refused");
-                reply(channel, "ERR not authorized");
-                drainUntilHangUp(connection);
+    private void handle(AFUNIXDatagramSocket connection, int id) throws IOException {
+        // Before reading a byte: who is this? The kernel answers for the connection.
+        long uid = Integer.toUnsignedLong((int) connection.getPeerCredentials().getUid());
+        ByteChannel channel = connection.getChannel();
+        FileDescriptor fd = connection.getFileDescriptor();
+        if (!allowedUids.contains(uid)) {
+            out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " refused");
+            reply(channel, "ERR not authorized");
+            drainUntilHangUp(channel, fd);
+            return;
+        }
+        out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " admitted");
+        // One byte more than we accept: a datagram that fills it was too large. The kernel
+        // cuts a longer datagram to the buffer and says so (MSG_TRUNC in recvmsg's flags),
+        // but junixsocket's read does not pass that flag on, so the check is ours to make.
+        ByteBuffer datagram = ByteBuffer.allocate(MAX_REQUEST + 1);
+        while (true) {
+            if (!Readiness.await(fd, limits.idleTimeout().toMillis())) {
+                reply(channel, "ERR idle for " + limits.idleTimeout().toSeconds() + " s; closing");
+                out.println("connection " + id + " closed: idle for " + limits.idleTimeout().toSeconds() + " s");
                 return;
             }
-            out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " admitted");
-            // One byte more than we accept: a datagram that fills it was too large. The kernel
-            // cuts a longer datagram to the buffer and says so (MSG_TRUNC in recvmsg's flags),
-            // but junixsocket's read does not pass that flag on, so the check is ours to make.
-            ByteBuffer datagram = ByteBuffer.allocate(MAX_REQUEST + 1);
-            while (true) {
-                datagram.clear();
-                if (channel.read(datagram) < 0) {
-                    return; // the client hung up
-                }
-                datagram.flip();
-                reply(channel, datagram.remaining() > MAX_REQUEST ? "ERR too large" : answer(datagram));
+            datagram.clear();
+            if (channel.read(datagram) < 0 && Readiness.endOfStream(fd)) {
+                return; // the client hung up, and nothing it sent is left unanswered
             }
-        } catch (IOException e) {
-            out.println("connection " + id + " failed: " + e.getMessage());
+            datagram.flip();
+            reply(channel, datagram.remaining() > MAX_REQUEST ? "ERR too large" : answer(datagram));
         }
     }
     // end::handle[]
 
+    // tag::drain[]
     /**
-     * Reads and drops whatever the refused client sends until it hangs up, waiting at most
-     * 2 s for each datagram: the limit is per read, so a peer that trickles datagrams holds
-     * this thread for longer.
-     * Closing with its request still unread would make the kernel reset the connection, and
-     * the client would get ECONNRESET in place of our reply. Web servers do the same
-     * ("lingering close").
+     * Reads and drops whatever the refused client sends until it hangs up, for at most
+     * {@link #DRAIN_DEADLINE} in all: a peer that trickles a byte a second gets no more time
+     * than one that sends nothing. Closing with its request still unread would make the kernel
+     * reset the connection, and the client would get ECONNRESET in place of our reply. Web
+     * servers do the same ("lingering close").
      */
-    private static void drainUntilHangUp(AFUNIXDatagramSocket connection) {
-        try {
-            connection.setSoTimeout(2000);
-            ByteBuffer discard = ByteBuffer.allocate(MAX_REQUEST + 1);
-            while (connection.getChannel().read(discard.clear()) >= 0) {
-                // dropped unread: this peer may not make requests
+    private static void drainUntilHangUp(ByteChannel channel, FileDescriptor fd) throws IOException {
+        long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+        ByteBuffer discard = ByteBuffer.allocate(MAX_REQUEST + 1);
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            if (!Readiness.await(fd, Math.max(1, left / 1_000_000))) {
+                return;
             }
-        } catch (IOException e) {
-            // timed out or gone: close anyway
+            if (channel.read(discard.clear()) < 0 && Readiness.endOfStream(fd)) {
+                return;
+            }
         }
     }
+    // end::drain[]
 
     // tag::answer[]
     private String answer(ByteBuffer datagram) throws IOException {
@@ -158,13 +176,16 @@ final class UpdateServer implements AutoCloseable {
         channel.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Unlike junixsocket's stream server socket, this one leaves its file: remove it ourselves. */
+    /**
+     * Closes the socket and removes its file (junixsocket's SEQPACKET server socket leaves it),
+     * then releases the socket's lock and the configuration's.
+     */
     @Override
     public void close() {
         if (closing.getAndSet(true)) {
             return;
         }
-        try {
+        try (guard; config) {
             server.close();
             Files.deleteIfExists(socket);
         } catch (IOException e) {

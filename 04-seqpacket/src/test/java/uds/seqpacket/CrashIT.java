@@ -55,14 +55,21 @@ class CrashIT {
             }
         }
         assertTrue(acknowledged.size() > 0, "the clients got some changes in before the kill (crash.seed=" + seed + ")");
-        ConfigFile onDisk = ConfigFile.load(config); // throws if the file does not parse
-        acknowledged.forEach((key, value) -> assertEquals(Optional.of(value), onDisk.get(key), key + " (crash.seed=" + seed + ")"));
-        try (var files = Files.list(dir)) {
-            assertTrue(files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count() <= 1,
-                    "at most the one temporary file whose write the kill interrupted");
+        assertTrue(temporaryFiles(dir) <= 1, "at most the one temporary file whose write the kill interrupted");
+        // The next start: it opens the file as the server does, and clears what the kill left.
+        try (ConfigFile onDisk = ConfigFile.open(config, line -> { })) { // throws if the file does not parse
+            acknowledged.forEach((key, value) -> assertEquals(Optional.of(value), onDisk.get(key),
+                    key + " (crash.seed=" + seed + ")"));
         }
+        assertEquals(0, temporaryFiles(dir), "the next start removed the temporary file");
     }
     // end::crash[]
+
+    private static long temporaryFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count();
+        }
+    }
 
     /**
      * Sets prefix0, prefix1, ... until the server dies; records each change answered OK. A key

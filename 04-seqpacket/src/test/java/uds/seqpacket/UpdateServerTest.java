@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ServerLimits;
 import uds.support.ThisProcess;
 
 /** The server and the client in one JVM, over a real SEQPACKET socket. Processes and users: *IT. */
@@ -34,13 +35,13 @@ class UpdateServerTest {
 
     private Path startServer(Set<Long> allowed) throws IOException {
         Path socket = dir.resolve("update.sock");
-        server = UpdateServer.start(socket, dir.resolve("settings.conf"), allowed,
+        server = UpdateServer.start(socket, dir.resolve("settings.conf"), allowed, ServerLimits.DEFAULT,
                 new PrintStream(OutputStream.nullOutputStream()));
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 server.serve();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         return socket;

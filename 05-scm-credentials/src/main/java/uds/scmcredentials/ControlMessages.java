@@ -3,6 +3,8 @@ package uds.scmcredentials;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static uds.support.SocketConstants.SCM_CREDENTIALS;
+import static uds.support.SocketConstants.SCM_MAX_FD;
+import static uds.support.SocketConstants.SCM_RIGHTS;
 import static uds.support.SocketConstants.SOL_SOCKET;
 
 import java.lang.foreign.Arena;
@@ -59,8 +61,12 @@ final class ControlMessages {
         return control;
     }
 
-    /** What the control buffer of one received message held. */
-    record Parsed(Credentials credentials, List<String> ignored, String malformed) {
+    /**
+     * What the control buffer of one received message held. descriptors are those of
+     * SCM_RIGHTS messages: the kernel has already installed them in this process, so whoever
+     * does not want them must still close them.
+     */
+    record Parsed(Credentials credentials, List<Integer> descriptors, List<String> ignored, String malformed) {
     }
 
     // tag::parse[]
@@ -70,6 +76,7 @@ final class ControlMessages {
      */
     static Parsed parse(MemorySegment control, long length) {
         Credentials credentials = null;
+        List<Integer> descriptors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         long header = align(CMSGHDR.byteSize());
         long offset = 0;
@@ -79,23 +86,35 @@ final class ControlMessages {
             int level = (int) LEVEL.get(cmsg, 0L);
             int type = (int) TYPE.get(cmsg, 0L);
             if (cmsgLen < header || offset + cmsgLen > length) {
-                return new Parsed(credentials, ignored, "control message at offset " + offset
+                return new Parsed(credentials, descriptors, ignored, "control message at offset " + offset
                         + " claims " + cmsgLen + " bytes, the buffer holds " + (length - offset));
             }
             if (level == SOL_SOCKET && type == SCM_CREDENTIALS) {
                 if (cmsgLen != len(Credentials.UCRED.byteSize())) {
-                    return new Parsed(credentials, ignored, "SCM_CREDENTIALS of " + cmsgLen + " bytes, not "
+                    return new Parsed(credentials, descriptors, ignored, "SCM_CREDENTIALS of " + cmsgLen + " bytes, not "
                             + len(Credentials.UCRED.byteSize()));
                 }
                 credentials = Credentials.read(cmsg.asSlice(header, Credentials.UCRED.byteSize()));
+            } else if (level == SOL_SOCKET && type == SCM_RIGHTS) {
+                for (long at = header; at + JAVA_INT.byteSize() <= cmsgLen; at += JAVA_INT.byteSize()) {
+                    descriptors.add(cmsg.get(JAVA_INT, at));
+                }
             } else {
                 ignored.add("level " + level + " type " + type + " (" + (cmsgLen - header) + " bytes)");
             }
             offset += align(cmsgLen);
         }
-        return new Parsed(credentials, ignored, null);
+        return new Parsed(credentials, descriptors, ignored, null);
     }
     // end::parse[]
+
+    // tag::space[]
+    /**
+     * The control buffer a receiver needs so that nothing a sender attaches can push the
+     * credentials out: SCM_CREDENTIALS, plus the largest SCM_RIGHTS message the kernel carries.
+     */
+    static final long RECEIVE_SPACE = space(Credentials.UCRED.byteSize()) + space(SCM_MAX_FD * JAVA_INT.byteSize());
+    // end::space[]
 
     private ControlMessages() {
     }

@@ -4,6 +4,7 @@ import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
 import uds.support.Options;
+import uds.support.ServerLimits;
 import uds.support.UsageException;
 
 /**
@@ -18,7 +19,7 @@ public final class Main {
             SCM_CREDENTIALS: credentials sent with each message, checked by the kernel.
 
             commands:
-              receiver --socket PATH [--stream] [--no-passcred]
+              receiver --socket PATH [--stream] [--no-passcred] [LIMITS]
                            print one line per message: "from pid=.. uid=..(user) gid=..(group): text"
               sender --socket PATH [--stream] [--pid N] [--uid N] [--gid N] [--no-credentials] [--] TEXT...
                            send each TEXT as one message with SCM_CREDENTIALS: our own
@@ -33,14 +34,18 @@ public final class Main {
               --no-credentials    sender: send no control message at all
               --help              show this help
 
+            LIMITS (what one sender may cost a --stream receiver):
+            """ + ServerLimits.USAGE + """
+
             exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
             """;
 
     public static void main(String[] args) {
         new CommandLine("05-scm-credentials.jar", USAGE)
-                .command("receiver", Options.values("--socket").andFlags("--stream", "--no-passcred"),
+                .command("receiver", Options.values("--socket", "--max-connections", "--idle-timeout")
+                                .andFlags("--stream", "--no-passcred"),
                         arguments -> Receiver.run(arguments.requiredPath("--socket"), arguments.flag("--stream"),
-                                !arguments.flag("--no-passcred"), System.out))
+                                !arguments.flag("--no-passcred"), ServerLimits.from(arguments), System.out))
                 .command("sender", Options.values("--socket", "--pid", "--uid", "--gid")
                         .andFlags("--stream", "--no-credentials").andOperands(), Main::sender)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))

@@ -7,7 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import uds.support.AcceptLoop;
+import uds.support.ConnectionThreads;
+import uds.support.ErrnoException;
+import uds.support.Printable;
+import uds.support.ServerLimits;
 import uds.support.SocketPath;
 
 /**
@@ -20,6 +26,7 @@ final class Receiver implements AutoCloseable {
     private final UnixSocket socket;
     private final Path path;
     private final PrintStream out;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private Receiver(UnixSocket socket, Path path, PrintStream out) {
         this.socket = socket;
@@ -51,26 +58,39 @@ final class Receiver implements AutoCloseable {
     // end::bind[]
 
     /** Receives until SIGINT or SIGTERM; then removes the socket file, which no one else will. */
-    static void run(Path path, boolean stream, boolean passCredentials, PrintStream out) throws IOException {
+    static void run(Path path, boolean stream, boolean passCredentials, ServerLimits limits, PrintStream out)
+            throws IOException, InterruptedException {
         Receiver receiver = bind(path, stream, passCredentials, out);
         Runtime.getRuntime().addShutdownHook(new Thread(receiver::close));
         out.println("receiving on " + path + (stream ? " (stream)" : " (datagrams)")
                 + (passCredentials ? " with SO_PASSCRED" : " without SO_PASSCRED"));
         if (stream) {
-            receiver.acceptConnections();
+            receiver.acceptConnections(limits);
         } else {
             receiver.receiveFrom(receiver.socket);
         }
     }
 
-    private void acceptConnections() throws IOException {
-        while (true) {
-            try (UnixSocket connection = socket.accept()) {
-                out.println("connected: SO_PEERCRED " + connection.peerCredentials().describe());
-                receiveFrom(connection);
-                out.println("disconnected");
-            }
-        }
+    /**
+     * Each connection on a thread of its own (a platform thread: an FFM recvmsg blocks the
+     * thread that makes it), so a sender that connects and says nothing holds up no one else.
+     */
+    private void acceptConnections(ServerLimits limits) throws InterruptedException {
+        new AcceptLoop<UnixSocket>(socket::accept, limits.maxConnections(), ConnectionThreads.platform(),
+                closing::get, out::println)
+                .run((connection, id) -> {
+                    out.println("connected: SO_PEERCRED " + connection.peerCredentials().describe());
+                    connection.receiveTimeout(limits.idleTimeout());
+                    try {
+                        receiveFrom(connection);
+                        out.println("disconnected");
+                    } catch (ErrnoException e) {
+                        if (e.errno() != ErrnoException.EAGAIN) {
+                            throw e;
+                        }
+                        out.println("disconnected: idle for " + limits.idleTimeout().toSeconds() + " s");
+                    }
+                });
     }
 
     private void receiveFrom(UnixSocket source) throws IOException {
@@ -84,28 +104,34 @@ final class Receiver implements AutoCloseable {
     static List<String> describe(UnixSocket.Received message) {
         List<String> lines = new ArrayList<>();
         ControlMessages.Parsed control = message.control();
+        Credentials credentials = control.credentials();
         String sender;
-        if (message.controlCut()) {
-            sender = "(control messages cut off: MSG_CTRUNC, credentials unknown)";
-        } else if (control.malformed() != null) {
-            sender = "(malformed control message: " + control.malformed() + ")";
-        } else if (control.credentials() == null) {
-            sender = "(no credentials)";
-        } else if (control.credentials().pid() == 0) {
+        if (credentials == null) {
+            // The kernel writes SCM_CREDENTIALS first; a buffer cut off (MSG_CTRUNC) before they
+            // fit ends in a fragment, which the parser rightly calls malformed.
+            sender = message.controlCut() ? "(control messages cut off: MSG_CTRUNC, credentials unknown)"
+                    : control.malformed() != null ? "(malformed control message: " + control.malformed() + ")"
+                    : "(no credentials)";
+        } else if (credentials.pid() == 0) {
             // No process sends as pid 0: the kernel's mark for a message queued while
             // SO_PASSCRED was off, with the overflow uid and gid (65534), not user nobody.
-            Credentials none = control.credentials();
             sender = "(no credentials: queued before SO_PASSCRED was on; the kernel says pid=0 uid="
-                    + none.uid() + " gid=" + none.gid() + ")";
+                    + credentials.uid() + " gid=" + credentials.gid() + ")";
         } else {
-            sender = control.credentials().describe();
+            sender = credentials.describe();
         }
-        lines.add("from " + sender + ": " + new String(message.text(), StandardCharsets.UTF_8));
+        // Escaped: a sender that writes "\nfrom pid=1 uid=0(root)..." must not forge a line of ours.
+        lines.add("from " + sender + ": " + Printable.line(new String(message.text(), StandardCharsets.UTF_8)));
         if (message.textCut()) {
             lines.add("note: the message was cut to " + message.text().length + " bytes (MSG_TRUNC)");
         }
-        if (!message.controlCut()) { // a cut-off buffer is not to be read any further
-            control.ignored().forEach(ignored -> lines.add("note: ignored control message " + ignored));
+        if (!control.descriptors().isEmpty()) {
+            lines.add("note: closed " + control.descriptors().size()
+                    + " descriptors the sender attached (SCM_RIGHTS): this receiver takes none");
+        }
+        control.ignored().forEach(ignored -> lines.add("note: ignored control message " + ignored));
+        if (message.controlCut() && credentials != null) {
+            lines.add("note: control messages were cut off (MSG_CTRUNC): the kernel dropped what did not fit");
         }
         return lines;
     }
@@ -113,6 +139,9 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closing.getAndSet(true)) {
+            return;
+        }
         socket.close();
         try {
             Files.deleteIfExists(path);

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static uds.support.SocketConstants.AF_UNIX;
+import static uds.support.SocketConstants.MSG_CMSG_CLOEXEC;
 import static uds.support.SocketConstants.MSG_CTRUNC;
 import static uds.support.SocketConstants.MSG_TRUNC;
 import static uds.support.SocketConstants.SOCK_DGRAM;
@@ -13,6 +14,7 @@ import static uds.support.SocketConstants.SOCK_STREAM;
 import static uds.support.SocketConstants.SOL_SOCKET;
 import static uds.support.SocketConstants.SO_PASSCRED;
 import static uds.support.SocketConstants.SO_PEERCRED;
+import static uds.support.SocketConstants.SO_RCVTIMEO;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -22,8 +24,10 @@ import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import uds.support.ErrnoException;
+import uds.support.Libc;
 
 /**
  * An AF_UNIX socket made of raw syscalls through the Foreign Function &amp; Memory API: no
@@ -66,8 +70,8 @@ final class UnixSocket implements AutoCloseable {
     private static final VarHandle MSG_CONTROLLEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_controllen"));
     private static final VarHandle MSG_FLAGS = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_flags"));
 
-    /** Enough for SCM_CREDENTIALS and one more control message of the kernel's. */
-    static final long CONTROL_SPACE = 128;
+    /** Enough for SCM_CREDENTIALS beside the largest SCM_RIGHTS message: nothing pushes them out. */
+    static final long CONTROL_SPACE = ControlMessages.RECEIVE_SPACE;
     static final int MAX_MESSAGE = 65536;
 
     private final int fd;
@@ -79,33 +83,33 @@ final class UnixSocket implements AutoCloseable {
     }
 
     static UnixSocket datagram() throws IOException {
-        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, AF_UNIX, SOCK_DGRAM, 0), SOCK_DGRAM);
+        return new UnixSocket((int) Libc.call("socket", SocketCalls.SOCKET, AF_UNIX, SOCK_DGRAM, 0), SOCK_DGRAM);
     }
 
     static UnixSocket stream() throws IOException {
-        return new UnixSocket((int) Libc.call("socket", Libc.SOCKET, AF_UNIX, SOCK_STREAM, 0), SOCK_STREAM);
+        return new UnixSocket((int) Libc.call("socket", SocketCalls.SOCKET, AF_UNIX, SOCK_STREAM, 0), SOCK_STREAM);
     }
 
     void bind(Path path) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment address = address(arena, path);
-            Libc.call("bind", Libc.BIND, fd, address, (int) address.byteSize());
+            Libc.call("bind", SocketCalls.BIND, fd, address, (int) address.byteSize());
         }
     }
 
     void connect(Path path) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment address = address(arena, path);
-            Libc.call("connect", Libc.CONNECT, fd, address, (int) address.byteSize());
+            Libc.call("connect", SocketCalls.CONNECT, fd, address, (int) address.byteSize());
         }
     }
 
     void listen() throws IOException {
-        Libc.call("listen", Libc.LISTEN, fd, 16);
+        Libc.call("listen", SocketCalls.LISTEN, fd, 16);
     }
 
     UnixSocket accept() throws IOException {
-        return new UnixSocket((int) Libc.call("accept", Libc.ACCEPT, fd, MemorySegment.NULL, MemorySegment.NULL), type);
+        return new UnixSocket((int) Libc.call("accept", SocketCalls.ACCEPT, fd, MemorySegment.NULL, MemorySegment.NULL), type);
     }
 
     // tag::passcred[]
@@ -118,7 +122,7 @@ final class UnixSocket implements AutoCloseable {
     void setOption(int option, int value) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment on = arena.allocateFrom(JAVA_INT, value);
-            Libc.call("setsockopt", Libc.SETSOCKOPT, fd, SOL_SOCKET, option, on, (int) on.byteSize());
+            Libc.call("setsockopt", SocketCalls.SETSOCKOPT, fd, SOL_SOCKET, option, on, (int) on.byteSize());
         }
     }
 
@@ -127,7 +131,7 @@ final class UnixSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ucred = arena.allocate(Credentials.UCRED);
             MemorySegment length = arena.allocateFrom(JAVA_INT, (int) ucred.byteSize());
-            Libc.call("getsockopt", Libc.GETSOCKOPT, fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
+            Libc.call("getsockopt", SocketCalls.GETSOCKOPT, fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
             return Credentials.read(ucred);
         }
     }
@@ -156,12 +160,15 @@ final class UnixSocket implements AutoCloseable {
                 MSG_CONTROL.set(msg, 0L, control);
                 MSG_CONTROLLEN.set(msg, 0L, control.byteSize());
             }
-            Libc.call("sendmsg", Libc.SENDMSG, fd, msg, 0);
+            Libc.call("sendmsg", SocketCalls.SENDMSG, fd, msg, 0);
         }
     }
     // end::send[]
 
-    /** One received message: its bytes, what its control messages said, and the kernel's flags. */
+    /**
+     * One received message: its bytes, what its control messages said, and the kernel's flags.
+     * The descriptors control lists are closed already: this socket accepts none.
+     */
     record Received(byte[] text, ControlMessages.Parsed control, int flags) {
 
         boolean textCut() {
@@ -188,15 +195,20 @@ final class UnixSocket implements AutoCloseable {
             MSG_CONTROL.set(msg, 0L, control);
             MSG_CONTROLLEN.set(msg, 0L, controlSpace);
 
-            long received = Libc.call("recvmsg", Libc.RECVMSG, fd, msg, 0);
+            // MSG_CMSG_CLOEXEC: a descriptor that arrives is never inherited by a child process.
+            long received = Libc.call("recvmsg", SocketCalls.RECVMSG, fd, msg, MSG_CMSG_CLOEXEC);
             int flags = (int) MSG_FLAGS.get(msg, 0L);
             if (received == 0 && type == SOCK_STREAM) {
                 return null; // the peer closed the connection
             }
             // The kernel sets msg_controllen to the bytes of control messages it wrote.
             long controlLength = (long) MSG_CONTROLLEN.get(msg, 0L);
+            ControlMessages.Parsed parsed = ControlMessages.parse(control, controlLength);
+            // Descriptors a sender attached (SCM_RIGHTS) are open in this process by now, asked
+            // for or not: unclosed, any sender could fill our descriptor table.
+            parsed.descriptors().forEach(UnixSocket::closeQuietly);
             return new Received(buffer.asSlice(0, Math.min(received, buffer.byteSize())).toArray(JAVA_BYTE),
-                    ControlMessages.parse(control, controlLength), flags);
+                    parsed, flags);
         }
     }
     // end::receive[]
@@ -214,10 +226,24 @@ final class UnixSocket implements AutoCloseable {
         return address.asSlice(0, SUN_PATH_OFFSET + bytes.length + 1); // the length bind() and connect() get
     }
 
+    /** SO_RCVTIMEO: a receive that waits longer than this fails with EAGAIN. */
+    void receiveTimeout(Duration timeout) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment timeval = arena.allocate(JAVA_LONG, 2); // struct timeval: seconds, microseconds
+            timeval.setAtIndex(JAVA_LONG, 0, timeout.toSeconds());
+            timeval.setAtIndex(JAVA_LONG, 1, timeout.toMillisPart() * 1000L);
+            Libc.call("setsockopt", SocketCalls.SETSOCKOPT, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, (int) timeval.byteSize());
+        }
+    }
+
     @Override
     public void close() {
+        closeQuietly(fd);
+    }
+
+    private static void closeQuietly(int fd) {
         try {
-            Libc.call("close", Libc.CLOSE, fd);
+            Libc.call("close", SocketCalls.CLOSE, fd);
         } catch (ErrnoException ignored) {
             // a close that fails leaves nothing we could do
         }

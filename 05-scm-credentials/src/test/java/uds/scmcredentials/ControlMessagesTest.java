@@ -52,7 +52,7 @@ class ControlMessagesTest {
         try (Arena arena = Arena.ofConfined()) {
             Credentials credentials = new Credentials(1234, 4294967294L, 33);
             MemorySegment control = ControlMessages.credentials(arena, credentials);
-            assertEquals(new ControlMessages.Parsed(credentials, List.of(), null),
+            assertEquals(new ControlMessages.Parsed(credentials, List.of(), List.of(), null),
                     ControlMessages.parse(control, control.byteSize()));
         }
     }

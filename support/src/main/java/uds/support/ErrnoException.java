@@ -19,8 +19,10 @@ public final class ErrnoException extends IOException {
     public static final int EBADF = 9;
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
+    public static final int EEXIST = 17;
     public static final int EINVAL = 22;
     public static final int EPIPE = 32;
+    public static final int ELOOP = 40;
     public static final int ENOPROTOOPT = 92;
     public static final int EADDRINUSE = 98;
     public static final int ECONNRESET = 104;
@@ -35,8 +37,10 @@ public final class ErrnoException extends IOException {
             Map.entry(EBADF, "EBADF (Bad file descriptor)"),
             Map.entry(EAGAIN, "EAGAIN (Resource temporarily unavailable)"),
             Map.entry(EACCES, "EACCES (Permission denied)"),
+            Map.entry(EEXIST, "EEXIST (File exists)"),
             Map.entry(EINVAL, "EINVAL (Invalid argument)"),
             Map.entry(EPIPE, "EPIPE (Broken pipe)"),
+            Map.entry(ELOOP, "ELOOP (Too many levels of symbolic links)"),
             Map.entry(ENOPROTOOPT, "ENOPROTOOPT (Protocol not available)"),
             Map.entry(EADDRINUSE, "EADDRINUSE (Address already in use)"),
             Map.entry(ECONNRESET, "ECONNRESET (Connection reset by peer)"),

@@ -37,6 +37,7 @@ public final class SocketConstants {
     public static final int SOL_SOCKET = known(1);
     public static final int SO_PASSCRED = known(16);
     public static final int SO_PEERCRED = known(17);
+    public static final int SO_RCVTIMEO = known(20);
     public static final int SO_TIMESTAMP = known(29);
 
     public static final int SCM_RIGHTS = known(1);
@@ -44,7 +45,29 @@ public final class SocketConstants {
 
     public static final int MSG_CTRUNC = known(0x08);
     public static final int MSG_TRUNC = known(0x20);
+    public static final int MSG_CMSG_CLOEXEC = known(0x40000000);
+
+    /** SCM_MAX_FD: the most descriptors the kernel carries in one SCM_RIGHTS message. */
+    public static final int SCM_MAX_FD = known(253);
     // end::constants[]
+
+    // poll(2) events: <asm-generic/poll.h>, the same on the three architectures.
+    public static final int POLLIN = known(0x001);
+    public static final int POLLHUP = known(0x010);
+    public static final int POLLRDHUP = known(0x2000);
+
+    // ioctl(2): bytes queued for reading (for SOCK_SEQPACKET: in all queued datagrams).
+    public static final int FIONREAD = known(0x541B);
+
+    // open(2) flags, for the file lesson 04's server writes: <asm-generic/fcntl.h> on x86_64
+    // and riscv64; arm64's <asm/fcntl.h> has an O_NOFOLLOW of its own.
+    public static final int O_RDONLY = known(0);
+    public static final int O_WRONLY = known(01);
+    public static final int O_CREAT = known(0100);
+    public static final int O_EXCL = known(0200);
+    public static final int O_NONBLOCK = known(04000);
+    public static final int O_NOFOLLOW = known("aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000);
+    public static final int O_CLOEXEC = known(02000000);
 
     private static int known(int value) {
         String arch = System.getProperty("os.arch");

@@ -1,4 +1,4 @@
-package uds.pathsocket;
+package uds.support;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import uds.support.ThisProcess;
 
 /**
  * A lock file with our pid in it, locked for as long as we hold it: like PostgreSQL's

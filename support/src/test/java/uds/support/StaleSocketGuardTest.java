@@ -1,4 +1,4 @@
-package uds.pathsocket;
+package uds.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
-import uds.support.OtherUser;
-import uds.support.ThisProcess;
 import uds.support.testing.Commands;
 import uds.support.testing.Users;
 

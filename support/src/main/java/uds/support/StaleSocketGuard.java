@@ -1,4 +1,4 @@
-package uds.pathsocket;
+package uds.support;
 
 import java.io.IOException;
 import java.net.ConnectException;

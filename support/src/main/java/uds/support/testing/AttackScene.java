@@ -1,0 +1,124 @@
+package uds.support.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import uds.support.ServerProcess;
+import uds.support.ThisProcess;
+
+/**
+ * The stage of a lesson's attack tests: the server runs as root, the attacker as nobody (a
+ * real other user, through setpriv), in a shared directory that, like /tmp, anyone may write
+ * (mode 1777). Everything is recorded in a transcript for the walkthrough's "What an attacker
+ * can try". Not root: every test is skipped, saying why, and the transcript says so too.
+ */
+public final class AttackScene implements AutoCloseable {
+
+    private final String name;
+    private final Transcript transcript = new Transcript();
+    private final Path shared;
+    private final HostilePeer peer;
+
+    private AttackScene(String name, Path shared, HostilePeer peer) {
+        this.name = name;
+        this.shared = shared;
+        this.peer = peer;
+    }
+
+    /** Call from @BeforeAll: skips the class unless root, after writing a transcript saying why. */
+    public static AttackScene open(String transcriptName) throws IOException {
+        if (!ThisProcess.isRoot()) {
+            Transcript skipped = new Transcript();
+            skipped.note("(Not captured: the tests ran as uid " + ThisProcess.uid()
+                    + ". Run ./mvnw verify as root to see these attacks made by the user nobody.)");
+            skipped.write(transcriptName);
+        }
+        assumeTrue(ThisProcess.isRoot(), "the attacks need root to run the attacker as another user (setpriv)");
+        Path shared = Files.createTempDirectory(Path.of("/tmp"), "uds-shared-");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setAttribute(shared, "unix:mode", 01777); // sticky, like /tmp: others may add, not remove ours
+        return new AttackScene(transcriptName, shared, HostilePeer.as(Users.nobody()));
+    }
+
+    /** A directory every user may create files in, as /tmp. */
+    public Path shared() {
+        return shared;
+    }
+
+    public void title(String title) {
+        transcript.note("");
+        transcript.note("## " + title);
+    }
+
+    public void note(String line) {
+        transcript.note(line);
+    }
+
+    /** Starts a server as root and waits until it prints ready. */
+    public ServerProcess server(List<String> command, String ready) throws IOException, InterruptedException {
+        transcript.note("# as root: " + Transcript.shown(command) + " &");
+        ServerProcess server = ServerProcess.start(command);
+        server.await(ready).forEach(line -> transcript.note("server: " + line));
+        return server;
+    }
+
+    /** The lines the server printed since last asked, up to the first with text. */
+    public List<String> serverSays(ServerProcess server, String text) throws IOException, InterruptedException {
+        List<String> lines = server.await(text);
+        lines.forEach(line -> transcript.note("server: " + line));
+        return lines;
+    }
+
+    /** One attack, made by the other user; its summary line goes into the transcript. */
+    public Commands.Result attack(String... attack) throws IOException, InterruptedException {
+        transcript.note("$ " + peer.shown(attack));
+        Commands.Result result = Commands.run(peer.command(attack), "");
+        result.stdout().lines().forEach(transcript::note);
+        result.stderr().lines().forEach(transcript::note);
+        return result;
+    }
+
+    /** Starts an attack and returns at once; join it with {@link Process#waitFor()}. */
+    public Process attackInBackground(String... attack) throws IOException {
+        transcript.note("$ " + peer.shown(attack) + " &");
+        return new ProcessBuilder(peer.command(attack)).redirectErrorStream(true).start();
+    }
+
+    /** Records the background attack's output once it has ended. */
+    public String finished(Process attack) throws IOException, InterruptedException {
+        String output = new String(attack.getInputStream().readAllBytes());
+        attack.waitFor();
+        output.lines().forEach(transcript::note);
+        return output;
+    }
+
+    /** A command run as root, such as the proof that an honest client is still served. */
+    public Commands.Result run(List<String> command) throws IOException, InterruptedException {
+        return transcript.record(command);
+    }
+
+    /** The server's cost right now, as the page shows it. */
+    public ProcessFigures figures(String when, ServerProcess server) throws IOException {
+        ProcessFigures figures = ProcessFigures.of(server.pid());
+        transcript.note("(" + when + ": the server holds " + figures + ")");
+        return figures;
+    }
+
+    @Override
+    public void close() throws IOException {
+        transcript.write(name);
+        peer.close();
+        try (Stream<Path> files = Files.walk(shared)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+"""A hostile local user, for the attack tests: each command is one thing such a user can try.
+
+Run as another user (setpriv); prints one summary line per attack, nothing the server sent raw.
+An address starting with @ is an abstract name (lesson 02), anything else a socket file.
+"""
+import array
+import os
+import socket
+import sys
+import time
+
+
+def address(text):
+    return "\0" + text[1:] if text.startswith("@") else text
+
+
+def connect(text, kind=socket.SOCK_STREAM):
+    s = socket.socket(socket.AF_UNIX, kind)
+    s.connect(address(text))
+    return s
+
+
+def first_reply(s, timeout=5.0):
+    s.settimeout(timeout)
+    try:
+        data = s.recv(200)
+        return repr(data.decode("utf-8", "replace")) if data else "end of stream"
+    except socket.timeout:
+        return "no reply"
+    except OSError as e:
+        return type(e).__name__
+
+
+def hold(target, count, seconds, kind=socket.SOCK_STREAM):
+    """Opens count connections and keeps them open, sending nothing."""
+    held, failed = [], 0
+    for _ in range(count):
+        try:
+            held.append(connect(target, kind))
+        except OSError:
+            failed += 1
+    time.sleep(0.5)
+    refused = {}
+    for s in held:
+        s.settimeout(0.05)
+        try:
+            data = s.recv(200)
+            key = repr(data.decode("utf-8", "replace")) if data else "end of stream"
+            refused[key] = refused.get(key, 0) + 1
+        except (socket.timeout, BlockingIOError):
+            pass
+        except OSError as e:
+            refused[type(e).__name__] = refused.get(type(e).__name__, 0) + 1
+    answered = sum(refused.values())
+    print(f"opened {len(held)} of {count} connections ({failed} connects failed); "
+          f"{len(held) - answered} held open, the rest answered: {refused}", flush=True)
+    time.sleep(seconds)
+    for s in held:
+        s.close()
+
+
+def line(target, size):
+    """Sends size bytes with no newline and reports how the server answers."""
+    s = connect(target)
+    chunk = b"x" * 65536
+    sent = 0
+    try:
+        s.settimeout(10)
+        while sent < size:
+            sent += s.send(chunk[: min(len(chunk), size - sent)])
+    except OSError as e:
+        print(f"sending stopped after {sent} bytes: {type(e).__name__}", flush=True)
+    print(f"sent {sent} bytes without a newline; the server answered {first_reply(s)}", flush=True)
+
+
+def silent(target, kind=socket.SOCK_STREAM):
+    """Connects, sends nothing, reports what happens and when."""
+    start = time.monotonic()
+    s = connect(target, kind)
+    reply = first_reply(s, 120)
+    print(f"sent nothing; after {time.monotonic() - start:.0f} s the server answered {reply}", flush=True)
+
+
+def trickle(target, interval, count, kind=socket.SOCK_SEQPACKET):
+    """Sends one byte every interval seconds; reports when the server hangs up."""
+    start = time.monotonic()
+    s = connect(target, kind)
+    reply = first_reply(s, 5)
+    for _ in range(count):
+        try:
+            s.send(b"x")
+        except OSError as e:
+            print(f"first reply {reply}; the server hung up after {time.monotonic() - start:.0f} s "
+                  f"({type(e).__name__})", flush=True)
+            return
+        time.sleep(interval)
+    print(f"first reply {reply}; still connected after {time.monotonic() - start:.0f} s", flush=True)
+
+
+def flood(target, count, kind=socket.SOCK_STREAM):
+    """Connects and hangs up count times, as fast as it can."""
+    ok = failed = 0
+    for _ in range(count):
+        try:
+            connect(target, kind).close()
+            ok += 1
+        except OSError:
+            failed += 1
+    print(f"{ok + failed} connection attempts: {ok} connected, {failed} failed", flush=True)
+
+
+def send_datagram(target, text, fds=0, kind=socket.SOCK_DGRAM):
+    """Sends text as one datagram (or on a connection), with fds open descriptors attached."""
+    s = socket.socket(socket.AF_UNIX, kind)
+    if kind == socket.SOCK_STREAM:
+        s.connect(address(target))
+        to = None
+    else:
+        to = address(target)
+    opened = [os.open("/dev/null", os.O_RDONLY) for _ in range(fds)]
+    ancillary = [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", opened))] if opened else []
+    if to is None:
+        s.sendmsg([text.encode()], ancillary)
+    else:
+        s.sendmsg([text.encode()], ancillary, 0, to)
+    for fd in opened:
+        os.close(fd)
+    print(f"sent {len(text.encode())} bytes with {fds} descriptors attached", flush=True)
+    return s
+
+
+def main(argv):
+    command, target, rest = argv[0], argv[1], argv[2:]
+    seq = socket.SOCK_SEQPACKET
+    if command == "hold":
+        hold(target, int(rest[0]), float(rest[1]))
+    elif command == "hold-seqpacket":
+        hold(target, int(rest[0]), float(rest[1]), seq)
+    elif command == "line":
+        line(target, int(rest[0]))
+    elif command == "silent":
+        silent(target)
+    elif command == "silent-stream":
+        silent(target)
+    elif command == "trickle":
+        trickle(target, float(rest[0]), int(rest[1]))
+    elif command == "flood":
+        flood(target, int(rest[0]))
+    elif command == "flood-seqpacket":
+        flood(target, int(rest[0]), seq)
+    elif command == "datagram":
+        send_datagram(target, rest[0], int(rest[1]) if len(rest) > 1 else 0)
+    elif command == "stream-silent-then":
+        s = connect(target)
+        time.sleep(float(rest[0]))
+        s.close()
+        print(f"held a silent connection for {rest[0]} s", flush=True)
+    else:
+        sys.exit("unknown command " + command)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
