@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.ServerProcess;
 import uds.support.StaleSocketGuard;
@@ -54,6 +58,49 @@ class ServerProcessIT {
     private static Commands.Result lesson(String... args) throws IOException, InterruptedException {
         return Commands.run(JarUnderTest.get().command(args), "");
     }
+
+    // tag::thousand[]
+    @Test
+    void aThousandClientsAtOnceAreAllServedWithTheCapSetHighEnough() throws Exception {
+        Path socket = dir.resolve("echo.sock");
+        ServerProcess server = startServer("--socket", socket.toString(), "--max-connections", "1100");
+        server.await("listening on");
+        int clients = 1000;
+        List<AFUNIXSocket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) { // all connected before any of them speaks
+                AFUNIXSocket client = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket));
+                client.setSoTimeout(20_000);
+                open.add(client);
+            }
+            List<Thread> talking = new ArrayList<>();
+            AtomicInteger answered = new AtomicInteger();
+            for (int i = 0; i < clients; i++) {
+                AFUNIXSocket client = open.get(i);
+                String line = "client " + i + "\n";
+                talking.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        client.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
+                        byte[] reply = client.getInputStream().readNBytes(line.length());
+                        if (line.equals(new String(reply, StandardCharsets.UTF_8))) {
+                            answered.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        // counted as not answered
+                    }
+                }));
+            }
+            for (Thread thread : talking) {
+                thread.join();
+            }
+            assertEquals(clients, answered.get(), "every client got its own line back");
+        } finally {
+            for (AFUNIXSocket client : open) {
+                client.close();
+            }
+        }
+    }
+    // end::thousand[]
 
     @Test
     void clientsInOtherJvmsGetTheirLinesBack() throws Exception {

@@ -69,10 +69,19 @@ public final class AttackScene implements AutoCloseable {
         return server;
     }
 
-    /** The lines the server printed since last asked, up to the first with text. */
+    /**
+     * The lines the server printed since last asked, up to the first with text; the transcript
+     * shows that line, and how many came before it.
+     */
     public List<String> serverSays(ServerProcess server, String text) throws IOException, InterruptedException {
         List<String> lines = server.await(text);
-        lines.forEach(line -> transcript.note("server: " + line));
+        if (lines.size() > 3) { // hundreds of "connection N opened": one stands for them all
+            transcript.note("(the server printed " + (lines.size() - 1) + " lines such as \""
+                    + lines.getFirst() + "\", then:)");
+            transcript.note("server: " + lines.getLast());
+        } else {
+            lines.forEach(line -> transcript.note("server: " + line));
+        }
         return lines;
     }
 
@@ -83,6 +92,20 @@ public final class AttackScene implements AutoCloseable {
         result.stdout().lines().forEach(transcript::note);
         result.stderr().lines().forEach(transcript::note);
         return result;
+    }
+
+    /** Any other command as the attacker, such as planting a symlink; recorded like an attack. */
+    public Commands.Result asAttacker(String... command) throws IOException, InterruptedException {
+        transcript.note("$ (as " + peer.user().name() + ") " + Transcript.shown(List.of(command)));
+        Commands.Result result = Commands.run(peer.user().command(List.of(command)), "");
+        result.stdout().lines().forEach(transcript::note);
+        result.stderr().lines().forEach(transcript::note);
+        return result;
+    }
+
+    /** The attacker, for a command of its own. */
+    public HostilePeer peer() {
+        return peer;
     }
 
     /** Starts an attack and returns at once; join it with {@link Process#waitFor()}. */

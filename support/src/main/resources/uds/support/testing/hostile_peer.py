@@ -5,6 +5,7 @@ An address starting with @ is an abstract name (lesson 02), anything else a sock
 """
 import array
 import os
+import resource
 import socket
 import sys
 import time
@@ -52,8 +53,9 @@ def hold(target, count, seconds, kind=socket.SOCK_STREAM):
         except OSError as e:
             refused[type(e).__name__] = refused.get(type(e).__name__, 0) + 1
     answered = sum(refused.values())
+    answers = "; ".join(f"{n} answered {reply}" for reply, n in sorted(refused.items()))
     print(f"opened {len(held)} of {count} connections ({failed} connects failed); "
-          f"{len(held) - answered} held open, the rest answered: {refused}", flush=True)
+          f"{len(held) - answered} held open; {answers or 'none answered'}", flush=True)
     time.sleep(seconds)
     for s in held:
         s.close()
@@ -109,7 +111,7 @@ def flood(target, count, kind=socket.SOCK_STREAM):
     print(f"{ok + failed} connection attempts: {ok} connected, {failed} failed", flush=True)
 
 
-def send_datagram(target, text, fds=0, kind=socket.SOCK_DGRAM):
+def send_datagram(target, text, fds=0, kind=socket.SOCK_DGRAM, report=True):
     """Sends text as one datagram (or on a connection), with fds open descriptors attached."""
     s = socket.socket(socket.AF_UNIX, kind)
     if kind == socket.SOCK_STREAM:
@@ -125,11 +127,42 @@ def send_datagram(target, text, fds=0, kind=socket.SOCK_DGRAM):
         s.sendmsg([text.encode()], ancillary, 0, to)
     for fd in opened:
         os.close(fd)
-    print(f"sent {len(text.encode())} bytes with {fds} descriptors attached", flush=True)
+    if report:
+        print(f"sent {len(text.encode())} bytes with {fds} descriptors attached", flush=True)
     return s
 
 
+def squat_seqpacket(target, seconds):
+    """Binds target before the real server does and records what clients send it."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    s.bind(address(target))
+    os.chmod(target, 0o666)
+    s.listen(16)
+    s.settimeout(seconds)
+    print("squatting " + target, flush=True)
+    captured = []
+    try:
+        while True:
+            c, _ = s.accept()
+            c.settimeout(2)
+            try:
+                data = c.recv(4096)
+                if data:
+                    captured.append(data)
+                    c.send(b"OK")
+            except OSError:
+                pass
+            c.close()
+    except socket.timeout:
+        pass
+    print(f"captured {len(captured)} requests: {[d.decode('utf-8', 'replace') for d in captured]}", flush=True)
+    os.unlink(target)
+
+
 def main(argv):
+    # Like any user may: as many descriptors as the hard limit allows.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     command, target, rest = argv[0], argv[1], argv[2:]
     seq = socket.SOCK_SEQPACKET
     if command == "hold":
@@ -140,8 +173,6 @@ def main(argv):
         line(target, int(rest[0]))
     elif command == "silent":
         silent(target)
-    elif command == "silent-stream":
-        silent(target)
     elif command == "trickle":
         trickle(target, float(rest[0]), int(rest[1]))
     elif command == "flood":
@@ -150,6 +181,13 @@ def main(argv):
         flood(target, int(rest[0]), seq)
     elif command == "datagram":
         send_datagram(target, rest[0], int(rest[1]) if len(rest) > 1 else 0)
+    elif command == "squat-seqpacket":
+        squat_seqpacket(target, float(rest[0]))
+    elif command == "datagrams":
+        for _ in range(int(rest[2])):
+            send_datagram(target, rest[0], int(rest[1]), report=False).close()
+        print(f"sent {rest[2]} datagrams of {len(rest[0].encode())} bytes, each with {rest[1]} descriptors attached",
+              flush=True)
     elif command == "stream-silent-then":
         s = connect(target)
         time.sleep(float(rest[0]))

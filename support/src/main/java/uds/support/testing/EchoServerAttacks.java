@@ -1,0 +1,83 @@
+package uds.support.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+
+import uds.support.ServerProcess;
+
+/**
+ * The attacks that the echo servers of lessons 01 (a socket file, mode 0666) and 02 (an abstract
+ * name, open to all by nature) must both withstand, since both serve through
+ * {@link uds.support.AcceptLoop} and {@link uds.support.EchoConnection}. Each attack ends in a
+ * refusal or a bounded cost, and an honest client is served afterwards.
+ *
+ * @param server  the server's command line with the given limit options added
+ * @param target  the address as the hostile peer writes it: a path, or {@code @name}
+ * @param honest  root's own client, sending the one message "still there?"
+ */
+public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<String>> serverWith, String target,
+                                List<String> honest) {
+
+    private void honestClientIsServed() throws IOException, InterruptedException {
+        Commands.Result reply = scene.run(honest);
+        assertEquals("still there?\n", reply.stdout(), reply.stderr());
+    }
+
+    // tag::hold[]
+    public void holdConnectionsOpen() throws Exception {
+        scene.title("Hold hundreds of connections open");
+        try (ServerProcess server = scene.server(serverWith.apply(List.of("--max-connections", "100")), "listening on")) {
+            ProcessFigures before = scene.figures("before", server);
+            Process attack = scene.attackInBackground("hold", target, "600", "3");
+            scene.serverSays(server, "all 100 in use");
+            Thread.sleep(500); // the refused ones are answered and gone; the held ones stay
+            ProcessFigures during = scene.figures("while held", server);
+            String held = scene.finished(attack);
+            assertTrue(held.contains("opened 600 of 600 connections"), held);
+            assertTrue(held.contains("100 held open; 500 answered 'error: server busy, try again later\\n'"), held);
+            assertTrue(during.descriptors() < before.descriptors() + 110, "the cap bounds the descriptors: " + during);
+            honestClientIsServed();
+            scene.serverSays(server, "refused 500 connections while full");
+        }
+    }
+    // end::hold[]
+
+    public void stayQuiet() throws Exception {
+        scene.title("Connect and say nothing");
+        try (ServerProcess server = scene.server(serverWith.apply(List.of("--idle-timeout", "2")), "listening on")) {
+            Commands.Result silent = scene.attack("silent", target);
+            assertTrue(silent.stdout().contains("after 2 s the server answered 'error: idle for 2 s; closing\\n'"),
+                    silent.stdout());
+            scene.serverSays(server, "closed: idle for 2 s");
+        }
+    }
+
+    // tag::line[]
+    public void sendALineWithNoEnd() throws Exception {
+        scene.title("Send 200 MB without a newline");
+        try (ServerProcess server = scene.server(serverWith.apply(List.of()), "listening on")) {
+            ProcessFigures before = scene.figures("before", server);
+            Commands.Result line = scene.attack("line", target, "200000000");
+            assertTrue(line.stdout().contains("'error: line longer than 65536 bytes; closing\\n'"), line.stdout());
+            ProcessFigures after = scene.figures("after", server);
+            assertTrue(after.residentKiB() - before.residentKiB() < 64 * 1024,
+                    "memory stays bounded: " + before + " -> " + after);
+            honestClientIsServed();
+        }
+    }
+    // end::line[]
+
+    public void connectTenThousandTimes() throws Exception {
+        scene.title("Connect and hang up 10,000 times");
+        try (ServerProcess server = scene.server(serverWith.apply(List.of()), "listening on")) {
+            Commands.Result flood = scene.attack("flood", target, "10000");
+            assertTrue(flood.stdout().startsWith("10000 connection attempts: 10000 connected"), flood.stdout());
+            scene.figures("after", server);
+            honestClientIsServed();
+        }
+    }
+}
