@@ -2,6 +2,7 @@ package uds.seqpacket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.ServerLimits;
 import uds.support.ThisProcess;
+import uds.support.testing.Commands;
 
 /** The server and the client in one JVM, over a real SEQPACKET socket. Processes and users: *IT. */
 class UpdateServerTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
 
     @TempDir
     Path dir;
@@ -78,6 +82,31 @@ class UpdateServerTest {
         assertEquals(List.of("colour=blue"), Files.readAllLines(dir.resolve("settings.conf")));
     }
     // end::bad-input[]
+
+    // tag::empty[]
+    /**
+     * recv() returns 0 for an empty datagram and at the end of the stream alike. Here a peer
+     * sends an empty datagram, then requests behind it, then hangs up before reading a reply:
+     * every request is still answered, the empty one with ERR.
+     */
+    @Test
+    void anEmptyDatagramIsARequestNotTheEndOfTheStream() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "needs " + PYTHON + " to send an empty datagram");
+        Path socket = startServerForMe();
+        String peer = """
+                import socket, sys
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+                s.connect(sys.argv[1])
+                for request in [b"", b"SET colour blue", b"", b"GET colour"]:
+                    s.send(request)
+                s.shutdown(socket.SHUT_WR)  # hung up: no more requests will come
+                while reply := s.recv(100):
+                    print(reply.decode())
+                """;
+        Commands.Result result = Commands.run(List.of(PYTHON, "-c", peer, socket.toString()));
+        assertEquals(new Commands.Result(0, "ERR empty request\nOK\nERR empty request\nVALUE blue\n", ""), result);
+    }
+    // end::empty[]
 
     @Test
     void aRequestOfExactlyTheLimitIsAccepted() throws IOException {

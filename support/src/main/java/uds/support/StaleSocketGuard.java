@@ -86,12 +86,21 @@ public final class StaleSocketGuard implements AutoCloseable {
         log.accept("removed stale socket " + socket);
     }
 
-    /** Connects once: accepted means a live server; refused means a socket file nobody listens on. */
+    /**
+     * Connects once: accepted means a live server; refused (ECONNREFUSED) means a socket file
+     * nobody listens on. Any other failure leaves the question open, and an open question is
+     * not a reason to delete: a SOCK_SEQPACKET or SOCK_DGRAM server answers this stream probe
+     * with EPROTOTYPE, which the JDK does not tell apart from other errors but by its text.
+     */
     private static boolean somebodyListens(Path socket) throws IOException {
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             return true;
         } catch (ConnectException refused) {
             return false;
+        } catch (IOException unknown) {
+            throw new AlreadyServing("refusing to remove " + socket + ": a test connect failed ("
+                    + Printable.line(String.valueOf(unknown.getMessage())) + "), so a server of another socket type"
+                    + " may be listening; remove it yourself if none is", unknown);
         }
     }
     // end::stale[]

@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsclub.net.unix.AFSocketType;
+import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -112,6 +114,20 @@ class StaleSocketGuardTest {
                     "import fcntl, sys; f = open(sys.argv[1], 'r+'); fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)",
                     StaleSocketGuard.lockPathOf(socket).toString()));
             assertNotEquals(0, probe.exit(), "another process could take the lock: " + probe);
+        }
+    }
+
+    @Test
+    void neverRemovesTheSocketOfALiveServerOfAnotherType() throws IOException {
+        Path socket = dir.resolve("seq.sock");
+        try (AFUNIXDatagramSocket live = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET)) {
+            live.bind(AFUNIXSocketAddress.of(socket));
+            live.listen(1);
+            // A stream probe gets EPROTOTYPE here, not ECONNREFUSED: not proof of a stale file.
+            var e = assertThrows(StaleSocketGuard.AlreadyServing.class, () -> StaleSocketGuard.acquire(socket, log::add));
+            assertTrue(e.getMessage().startsWith("refusing to remove " + socket), e.getMessage());
+            assertTrue(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), "the live server keeps its socket");
+            assertFalse(Files.exists(StaleSocketGuard.lockPathOf(socket)), "and the refusal leaves no lock file");
         }
     }
 

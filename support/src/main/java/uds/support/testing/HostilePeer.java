@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import uds.support.OtherUser;
+import uds.support.Shell;
 
 /**
  * A hostile local user for the attack tests: {@code hostile_peer.py}, run by the system's
@@ -53,7 +54,7 @@ public final class HostilePeer implements AutoCloseable {
 
     /** How the transcript shows it: {@code (as nobody) hostile_peer.py hold /tmp/x 300 5}. */
     public String shown(String... attack) {
-        return "(as " + user.name() + ") hostile_peer.py " + String.join(" ", attack);
+        return "(as " + user.name() + ") hostile_peer.py " + Shell.line(List.of(attack));
     }
 
     @Override

@@ -1,0 +1,170 @@
+package uds.seqpacket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import uds.support.LessonJar;
+import uds.support.ServerProcess;
+import uds.support.UserDatabase;
+import uds.support.testing.AttackScene;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.ProcessFigures;
+import uds.support.testing.Users;
+
+/**
+ * "What an attacker can try" against lesson 04's privileged update server: root runs it, www-data
+ * may send requests, and the user nobody, who may not, tries everything else: files planted in a
+ * shared directory, a squatted socket, connections held open, a refusal stretched out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttackIT {
+
+    private static AttackScene scene;
+    private static LessonJar readableJar;
+    private static Path rootsDir;
+
+    @BeforeAll
+    static void openScene() throws IOException {
+        scene = AttackScene.open("attacks");
+        readableJar = JarUnderTest.get().readableCopy(scene.shared());
+        // The configuration's own directory: root's, mode 0755, inside the shared one.
+        rootsDir = Files.createDirectory(scene.shared().resolve("etc"));
+        Files.setPosixFilePermissions(rootsDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterAll
+    static void closeScene() throws IOException {
+        if (scene != null) {
+            scene.close();
+        }
+    }
+
+    private static List<String> server(Path config, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("server", "--socket", socket().toString(),
+                "--config", config.toString(), "--allow-user", Users.wwwData().name()));
+        arguments.addAll(List.of(more));
+        return JarUnderTest.get().command(arguments.toArray(String[]::new));
+    }
+
+    private static Path socket() {
+        return scene.shared().resolve("update.sock");
+    }
+
+    /** www-data's client, as the web application would run it. */
+    private static Commands.Result wwwData(String... requests) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("client", "--socket", socket().toString(), "--expect-user", "root"));
+        arguments.addAll(List.of(requests));
+        return scene.run(Users.wwwData().command(readableJar.command(arguments.toArray(String[]::new))));
+    }
+
+    // tag::planted[]
+    @Test
+    @Order(1)
+    void filesPlantedInASharedDirectoryAreRefusedAtStartUp() throws Exception {
+        scene.title("Plant the configuration in a shared directory, as a file and as a symlink");
+        Path victim = Files.writeString(rootsDir.resolve("shadow"), "root:secret\n");
+        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
+        Path planted = scene.shared().resolve("settings.conf");
+        Path link = scene.shared().resolve("linked.conf");
+        scene.asAttacker("sh", "-c", "echo admin=yes > " + planted + " && chmod 666 " + planted);
+        scene.asAttacker("ln", "-s", victim.toString(), link.toString());
+
+        for (Path config : List.of(planted, link)) {
+            Commands.Result start = scene.run(server(config));
+            assertEquals(1, start.exit(), "refused: " + config);
+            assertTrue(start.stderr().startsWith("error: directory " + scene.shared().toRealPath() + " has mode 1777"),
+                    start.stderr());
+        }
+        assertEquals("root:secret\n", Files.readString(victim));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)));
+        assertEquals("admin=yes\n", Files.readString(planted), "the planter's file is left alone, and unused");
+        assertFalse(Files.exists(socket()), "no server came up");
+    }
+    // end::planted[]
+
+    // tag::squat[]
+    @Test
+    @Order(2)
+    void aSquatterOnTheSocketPathGetsNoRequestAndKeepsNoServerOut() throws Exception {
+        scene.title("Bind the socket path before the server starts");
+        Process squatter = scene.attackInBackground("squat-seqpacket", socket().toString(), "4");
+        for (int i = 0; i < 100 && !Files.exists(socket()); i++) {
+            Thread.sleep(50);
+        }
+        Commands.Result fooled = wwwData("SET password hunter2");
+        assertEquals(1, fooled.exit());
+        assertEquals("error: refusing to talk to " + socket() + ": its server runs as uid "
+                + UserDatabase.userLabel(Users.nobody().uid()) + ", not uid 0(root); someone may be squatting the name\n",
+                fooled.stderr());
+
+        Commands.Result start = scene.run(server(rootsDir.resolve("settings.conf")));
+        assertEquals(1, start.exit(), "the real server does not take the path from a live listener");
+        assertTrue(start.stderr().startsWith("error: refusing to remove " + socket()), start.stderr());
+
+        assertTrue(scene.finished(squatter).contains("captured 0 requests"));
+    }
+    // end::squat[]
+
+    // tag::hold[]
+    @Test
+    @Order(3)
+    void refusedPeersHoldingConnectionsCostAtMostTheCapAndTheDrainDeadline() throws Exception {
+        scene.title("Hold hundreds of connections open as a user the server refuses");
+        Path config = rootsDir.resolve("settings.conf");
+        try (ServerProcess server = scene.server(server(config, "--max-connections", "100"), "listening on")) {
+            ProcessFigures before = scene.figures("before", server);
+            Process attack = scene.attackInBackground("hold-seqpacket", socket().toString(), "600", "4");
+            scene.serverSays(server, "all 100 in use");
+            ProcessFigures during = scene.figures("while held", server);
+            String held = scene.finished(attack);
+            assertTrue(held.contains("opened 600 of 600 connections"), held);
+            assertTrue(during.descriptors() < before.descriptors() + 110, "the cap bounds the descriptors: " + during);
+            // Refused within 2 s each, so the cap frees up while the attacker still holds its end.
+            assertTrue(held.contains("answered 'ERR not authorized'"), held);
+            assertEquals(new Commands.Result(0, "OK\n", ""), wwwData("SET colour green"));
+        }
+        assertEquals(List.of("colour=green"), Files.readAllLines(config));
+    }
+    // end::hold[]
+
+    @Test
+    @Order(4)
+    void aRefusedPeerThatTricklesBytesIsCutOffAtTheDrainDeadline() throws Exception {
+        scene.title("Trickle one byte every 1.5 s after the refusal");
+        try (ServerProcess server = scene.server(server(rootsDir.resolve("settings.conf")), "listening on")) {
+            Commands.Result trickle = scene.attack("trickle", socket().toString(), "1.5", "10");
+            assertTrue(trickle.stdout().startsWith("first reply 'ERR not authorized'; the server hung up after"),
+                    trickle.stdout());
+            scene.serverSays(server, "refused");
+            assertEquals(new Commands.Result(0, "VALUE green\n", ""), wwwData("GET colour"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void tenThousandConnectionAttemptsDoNotStopTheServer() throws Exception {
+        scene.title("Connect and hang up 10,000 times");
+        try (ServerProcess server = scene.server(server(rootsDir.resolve("settings.conf")), "listening on")) {
+            Commands.Result flood = scene.attack("flood-seqpacket", socket().toString(), "10000");
+            assertTrue(flood.stdout().startsWith("10000 connection attempts: 10000 connected"), flood.stdout());
+            scene.figures("after", server);
+            assertEquals(new Commands.Result(0, "VALUE green\n", ""), wwwData("GET colour"));
+        }
+    }
+}

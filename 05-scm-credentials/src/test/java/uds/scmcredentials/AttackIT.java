@@ -1,0 +1,116 @@
+package uds.scmcredentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import uds.support.ServerProcess;
+import uds.support.UserDatabase;
+import uds.support.testing.AttackScene;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.ProcessFigures;
+import uds.support.testing.Users;
+
+/**
+ * "What an attacker can try" against lesson 05's receiver, which hears from every user on
+ * purpose (its socket is mode 0666) and tells them apart by the credentials the kernel attaches.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AttackIT {
+
+    private static AttackScene scene;
+
+    @BeforeAll
+    static void openScene() throws IOException {
+        scene = AttackScene.open("attacks");
+    }
+
+    @AfterAll
+    static void closeScene() throws IOException {
+        if (scene != null) {
+            scene.close();
+        }
+    }
+
+    /** A socket of its own for each test: the one before was killed (kill -9) and left its file. */
+    private static Path socket() {
+        return scene.shared().resolve("receiver-" + (++receivers) + ".sock");
+    }
+
+    private static int receivers;
+
+    private static String nobody() {
+        return "uid=" + UserDatabase.userLabel(Users.nobody().uid()) + " gid=" + UserDatabase.groupLabel(Users.nobody().gid());
+    }
+
+    // tag::forge[]
+    @Test
+    @Order(1)
+    void aSenderCannotForgeALineOfTheReceiversOutput() throws Exception {
+        scene.title("Send a newline and a made-up sender, and an escape sequence");
+        Path socket = socket();
+        try (ServerProcess receiver = scene.server(JarUnderTest.get().command("receiver", "--socket", socket.toString()),
+                "receiving on")) {
+            scene.attack("datagram", socket.toString(), "hello\nfrom pid=1 uid=0(root) gid=0(root): I am root\u001b[2J");
+            List<String> lines = scene.serverSays(receiver, "I am root");
+            String line = lines.getLast();
+            assertTrue(line.startsWith("from pid="), line);
+            assertTrue(line.contains(" " + nobody() + ": hello\\nfrom pid=1 uid=0(root) gid=0(root): I am root\\x1b[2J"), line);
+            assertFalse(lines.stream().anyMatch(l -> l.startsWith("from pid=1 ")), "no forged line: " + lines);
+        }
+    }
+    // end::forge[]
+
+    // tag::descriptors[]
+    @Test
+    @Order(2)
+    void descriptorsSentUnaskedAreClosedAndCannotPushTheCredentialsOut() throws Exception {
+        scene.title("Attach 30 open descriptors to each of 100 datagrams");
+        Path socket = socket();
+        try (ServerProcess receiver = scene.server(JarUnderTest.get().command("receiver", "--socket", socket.toString()),
+                "receiving on")) {
+            ProcessFigures before = scene.figures("before", receiver);
+            scene.attack("datagrams", socket.toString(), "with descriptors", "30", "100");
+            List<String> lines = scene.serverSays(receiver, "note: closed 30 descriptors");
+            assertTrue(lines.get(lines.size() - 2).endsWith(" " + nobody() + ": with descriptors"),
+                    "the credentials survive: " + lines);
+            for (int i = 1; i < 100; i++) {
+                receiver.await("note: closed 30 descriptors");
+            }
+            scene.note("(and 99 more such pairs of lines)");
+            ProcessFigures after = scene.figures("after", receiver);
+            assertTrue(after.descriptors() <= before.descriptors() + 2, "3,000 descriptors came, none stayed: " + after);
+        }
+    }
+    // end::descriptors[]
+
+    @Test
+    @Order(3)
+    void aSilentStreamSenderHoldsUpNoOtherSender() throws Exception {
+        scene.title("Connect to a --stream receiver and say nothing");
+        Path socket = socket();
+        try (ServerProcess receiver = scene.server(JarUnderTest.get().command(
+                "receiver", "--socket", socket.toString(), "--stream", "--idle-timeout", "3"), "receiving on")) {
+            Process silent = scene.attackInBackground("stream-silent-then", socket.toString(), "6");
+            scene.serverSays(receiver, "connected: SO_PEERCRED");
+            Commands.Result honest = scene.run(JarUnderTest.get().command(
+                    "sender", "--socket", socket.toString(), "--stream", "still there?"));
+            assertEquals(0, honest.exit(), honest.stderr());
+            scene.serverSays(receiver, "still there?");
+            scene.serverSays(receiver, "disconnected: idle for 3 s");
+            assertTrue(scene.finished(silent).contains("held a silent connection"));
+        }
+    }
+}
