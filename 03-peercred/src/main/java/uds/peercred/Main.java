@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import uds.support.AcceptLoop;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
@@ -23,7 +24,7 @@ public final class Main {
             SO_PEERCRED: the kernel tells a server the pid, uid and gid of the process that connected.
 
             commands:
-              server --socket PATH [--allow-user USER]... [--allow-group GROUP]...
+              server --socket PATH [--allow-user USER]... [--allow-group GROUP]... [--max-connections N]
                                      answer each connection with one line,
                                      "peer pid=.. uid=..(user) gid=..(group)", or "denied uid=..(user)"
                                      for a peer on neither list; serve until Ctrl-C
@@ -35,6 +36,7 @@ public final class Main {
               --socket PATH        the socket file (it must not exist yet)
               --allow-user USER    admit this user (name or uid); may be repeated
               --allow-group GROUP  admit peers whose group is GROUP (name or gid); may be repeated
+              --max-connections N  connections answered at once; more are refused (default 256)
               --help               show this help
 
             exit codes: 0 ok, 1 failed or denied (see the error line), 2 bad command line
@@ -42,7 +44,7 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("03-peercred.jar", USAGE)
-                .command("server", Options.values("--socket", "--allow-user", "--allow-group"), Main::server)
+                .command("server", Options.values("--socket", "--allow-user", "--allow-group", "--max-connections"), Main::server)
                 .command("client", Options.values("--socket"),
                         arguments -> PeerCredClient.run(arguments.requiredPath("--socket"), System.out))
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
@@ -58,7 +60,8 @@ public final class Main {
         for (String group : arguments.values("--allow-group")) {
             gids.add(id(group, UserDatabase.gidOf(group), "group"));
         }
-        PeerCredServer.run(arguments.requiredPath("--socket"), new AllowList(Set.copyOf(uids), Set.copyOf(gids)), System.out);
+        PeerCredServer.run(arguments.requiredPath("--socket"), new AllowList(Set.copyOf(uids), Set.copyOf(gids)),
+                arguments.count("--max-connections", 1, 100_000, AcceptLoop.DEFAULT_MAX_CONNECTIONS), System.out);
     }
 
     /** A user or group by name, or by number (which need not exist in the database). */

@@ -3,7 +3,6 @@ package uds.peercred;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +11,8 @@ import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.AcceptLoop;
+import uds.support.ConnectionThreads;
 import uds.support.SocketPath;
 import uds.support.UserDatabase;
 
@@ -44,25 +45,23 @@ final class PeerCredServer implements AutoCloseable {
     }
 
     /** Serves until SIGINT or SIGTERM; the socket file goes when the socket closes. */
-    static void run(Path socket, AllowList allowList, PrintStream out) throws IOException {
+    static void run(Path socket, AllowList allowList, int maxConnections, PrintStream out)
+            throws IOException, InterruptedException {
         PeerCredServer server = bind(socket, allowList, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         out.println("listening on " + socket);
-        server.serve();
+        server.serve(maxConnections);
     }
 
-    /** One connection at a time: each is answered at once, nothing is read from the peer. */
-    void serve() throws IOException {
-        while (true) {
-            try (AFUNIXSocket connection = server.accept()) {
-                answer(connection);
-            } catch (SocketException e) {
-                if (closing.get()) {
-                    return;
-                }
-                out.println("connection failed: " + e.getMessage()); // the next peer is still served
-            }
-        }
+    /**
+     * Each connection is answered at once and closed; nothing is read from the peer, so no peer
+     * can make an answer wait. {@link AcceptLoop} still caps the connections in flight and
+     * backs off when accept fails (EMFILE, say), instead of spinning or exiting.
+     */
+    void serve(int maxConnections) throws InterruptedException {
+        new AcceptLoop<AFUNIXSocket>(server::accept, maxConnections, ConnectionThreads.platform(), closing::get,
+                out::println)
+                .run((connection, id) -> answer(connection));
     }
 
     // tag::answer[]
