@@ -54,6 +54,12 @@ class AttackIT {
 
     @Test
     @Order(2)
+    void runningOutOfDescriptorsNeverStopsTheServer() throws Exception {
+        attacks.useUpTheServersDescriptors();
+    }
+
+    @Test
+    @Order(2)
     void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         attacks.stayQuiet();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -45,6 +46,27 @@ public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<S
         }
     }
     // end::hold[]
+
+    // tag::descriptors[]
+    /**
+     * The server may open 256 descriptors (prlimit), and the cap is set higher than that: the
+     * attacker's connections use up the descriptors, accept fails with EMFILE, and the server
+     * backs off and waits, instead of exiting as it once did.
+     */
+    public void useUpTheServersDescriptors() throws Exception {
+        scene.title("Use up the server's descriptors (it may open 256; the cap is set to 1000)");
+        List<String> command = new ArrayList<>(List.of("prlimit", "--nofile=256", "--"));
+        command.addAll(serverWith.apply(List.of("--max-connections", "1000")));
+        try (ServerProcess server = scene.server(command, "listening on")) {
+            Process attack = scene.attackInBackground("hold", target, "300", "3");
+            scene.serverSays(server, "accept failed");
+            String held = scene.finished(attack);
+            assertTrue(held.contains("connects failed"), held);
+            scene.serverSays(server, "accept works again");
+            honestClientIsServed();
+        }
+    }
+    // end::descriptors[]
 
     public void stayQuiet() throws Exception {
         scene.title("Connect and say nothing");

@@ -7,6 +7,7 @@ import array
 import os
 import resource
 import socket
+import struct
 import sys
 import time
 
@@ -15,8 +16,12 @@ def address(text):
     return "\0" + text[1:] if text.startswith("@") else text
 
 
-def connect(text, kind=socket.SOCK_STREAM):
+def connect(text, kind=socket.SOCK_STREAM, wait=None):
     s = socket.socket(socket.AF_UNIX, kind)
+    if wait is not None:
+        # A full backlog makes connect wait, for as long as SO_SNDTIMEO allows (unix(7)); a
+        # Python timeout would make the socket non-blocking, and such a connect fails at once.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", int(wait), 0))
     s.connect(address(text))
     return s
 
@@ -37,7 +42,7 @@ def hold(target, count, seconds, kind=socket.SOCK_STREAM):
     held, failed = [], 0
     for _ in range(count):
         try:
-            held.append(connect(target, kind))
+            held.append(connect(target, kind, wait=1))
         except OSError:
             failed += 1
     time.sleep(0.5)
