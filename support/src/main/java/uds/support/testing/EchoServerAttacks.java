@@ -6,34 +6,62 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import uds.support.ServerProcess;
 
 /**
  * The attacks that the echo servers of lessons 01 (a socket file, mode 0666) and 02 (an abstract
  * name, open to all by nature) must both withstand, since both serve through
- * {@link uds.support.AcceptLoop} and {@link uds.support.EchoConnection}. Each attack ends in a
+ * {@link uds.support.AcceptLoop} and {@link uds.support.EchoConnection}: each lesson's
+ * {@code AttackIT} extends this class and says how to start its server. Each attack ends in a
  * refusal or a bounded cost, and an honest client is served afterwards.
- *
- * @param server  the server's command line with the given limit options added
- * @param target  the address as the hostile peer writes it: a path, or {@code @name}
- * @param honest  root's own client, sending the one message "still there?"
  */
-public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<String>> serverWith, String target,
-                                List<String> honest) {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class EchoServerAttacks {
+
+    protected static AttackScene scene;
+
+    /** The server's command line, with these limit options added. */
+    protected abstract List<String> serverWith(List<String> limits);
+
+    /** The address as the hostile peer writes it: a path, or {@code @name}. */
+    protected abstract String target();
+
+    /** Root's own client, sending the one message "still there?". */
+    protected abstract List<String> honestClient();
+
+    @BeforeAll
+    static void openScene() throws IOException {
+        scene = AttackScene.open("attacks");
+    }
+
+    @AfterAll
+    static void closeScene() throws IOException {
+        if (scene != null) {
+            scene.close();
+        }
+    }
 
     private void honestClientIsServed() throws IOException, InterruptedException {
-        Commands.Result reply = scene.run(honest);
+        Commands.Result reply = scene.run(honestClient());
         assertEquals("still there?\n", reply.stdout(), reply.stderr());
     }
 
     // tag::hold[]
-    public void holdConnectionsOpen() throws Exception {
+    @Test
+    @Order(1)
+    void holdingConnectionsOpenCostsAtMostTheCap() throws Exception {
         scene.title("Hold hundreds of connections open");
-        try (ServerProcess server = scene.server(serverWith.apply(List.of("--max-connections", "100")), "listening on")) {
+        try (ServerProcess server = scene.server(serverWith(List.of("--max-connections", "100")), "listening on")) {
             ProcessFigures before = scene.figures("before", server);
-            Process attack = scene.attackInBackground("hold", target, "600", "3");
+            Process attack = scene.attackInBackground("hold", target(), "600", "3");
             scene.serverSays(server, "all 100 in use");
             Thread.sleep(500); // the refused ones are answered and gone; the held ones stay
             ProcessFigures during = scene.figures("while held", server);
@@ -53,12 +81,14 @@ public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<S
      * attacker's connections use up the descriptors, accept fails with EMFILE, and the server
      * backs off and waits, instead of exiting as it once did.
      */
-    public void useUpTheServersDescriptors() throws Exception {
+    @Test
+    @Order(2)
+    void runningOutOfDescriptorsNeverStopsTheServer() throws Exception {
         scene.title("Use up the server's descriptors (it may open 256; the cap is set to 1000)");
         List<String> command = new ArrayList<>(List.of("prlimit", "--nofile=256", "--"));
-        command.addAll(serverWith.apply(List.of("--max-connections", "1000")));
+        command.addAll(serverWith(List.of("--max-connections", "1000")));
         try (ServerProcess server = scene.server(command, "listening on")) {
-            Process attack = scene.attackInBackground("hold", target, "300", "3");
+            Process attack = scene.attackInBackground("hold", target(), "300", "3");
             scene.serverSays(server, "accept failed");
             String held = scene.finished(attack);
             assertTrue(held.contains("connects failed"), held);
@@ -68,10 +98,12 @@ public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<S
     }
     // end::descriptors[]
 
-    public void stayQuiet() throws Exception {
+    @Test
+    @Order(3)
+    void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         scene.title("Connect and say nothing");
-        try (ServerProcess server = scene.server(serverWith.apply(List.of("--idle-timeout", "2")), "listening on")) {
-            Commands.Result silent = scene.attack("silent", target);
+        try (ServerProcess server = scene.server(serverWith(List.of("--idle-timeout", "2")), "listening on")) {
+            Commands.Result silent = scene.attack("silent", target());
             assertTrue(silent.stdout().contains("after 2 s the server answered 'error: idle for 2 s; closing\\n'"),
                     silent.stdout());
             scene.serverSays(server, "closed: idle for 2 s");
@@ -79,11 +111,13 @@ public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<S
     }
 
     // tag::line[]
-    public void sendALineWithNoEnd() throws Exception {
+    @Test
+    @Order(4)
+    void aLineWithNoEndIsRefusedAtTheCap() throws Exception {
         scene.title("Send 200 MB without a newline");
-        try (ServerProcess server = scene.server(serverWith.apply(List.of()), "listening on")) {
+        try (ServerProcess server = scene.server(serverWith(List.of()), "listening on")) {
             ProcessFigures before = scene.figures("before", server);
-            Commands.Result line = scene.attack("line", target, "200000000");
+            Commands.Result line = scene.attack("line", target(), "200000000");
             assertTrue(line.stdout().contains("'error: line longer than 65536 bytes; closing\\n'"), line.stdout());
             ProcessFigures after = scene.figures("after", server);
             assertTrue(after.residentKiB() - before.residentKiB() < 64 * 1024,
@@ -93,10 +127,12 @@ public record EchoServerAttacks(AttackScene scene, Function<List<String>, List<S
     }
     // end::line[]
 
-    public void connectTenThousandTimes() throws Exception {
+    @Test
+    @Order(5)
+    void tenThousandConnectionAttemptsDoNotStopTheServer() throws Exception {
         scene.title("Connect and hang up 10,000 times");
-        try (ServerProcess server = scene.server(serverWith.apply(List.of()), "listening on")) {
-            Commands.Result flood = scene.attack("flood", target, "10000");
+        try (ServerProcess server = scene.server(serverWith(List.of()), "listening on")) {
+            Commands.Result flood = scene.attack("flood", target(), "10000");
             assertTrue(flood.stdout().startsWith("10000 connection attempts: 10000 connected"), flood.stdout());
             scene.figures("after", server);
             honestClientIsServed();
