@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 import uds.support.ServerProcess;
 import uds.support.StaleSocketGuard;
 import uds.support.testing.Commands;
+import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
 
 /** The lesson's jar as separate processes: one server JVM, client JVMs, signals, a second server. */
@@ -63,42 +63,15 @@ class ServerProcessIT {
     @Test
     void aThousandClientsAtOnceAreAllServedWithTheCapSetHighEnough() throws Exception {
         Path socket = dir.resolve("echo.sock");
-        ServerProcess server = startServer("--socket", socket.toString(), "--max-connections", "1100");
-        server.await("listening on");
-        int clients = 1000;
-        List<AFUNIXSocket> open = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) { // all connected before any of them speaks
-                AFUNIXSocket client = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket));
-                client.setSoTimeout(20_000);
-                open.add(client);
-            }
-            List<Thread> talking = new ArrayList<>();
-            AtomicInteger answered = new AtomicInteger();
-            for (int i = 0; i < clients; i++) {
-                AFUNIXSocket client = open.get(i);
-                String line = "client " + i + "\n";
-                talking.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        client.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
-                        byte[] reply = client.getInputStream().readNBytes(line.length());
-                        if (line.equals(new String(reply, StandardCharsets.UTF_8))) {
-                            answered.incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        // counted as not answered
-                    }
-                }));
-            }
-            for (Thread thread : talking) {
-                thread.join();
-            }
-            assertEquals(clients, answered.get(), "every client got its own line back");
-        } finally {
-            for (AFUNIXSocket client : open) {
-                client.close();
-            }
-        }
+        startServer("--socket", socket.toString(), "--max-connections", "1100").await("listening on");
+        int served = ConcurrentClients.answered(1000, i -> AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket)),
+                (client, i) -> {
+                    String line = "client " + i + "\n";
+                    client.setSoTimeout(20_000);
+                    client.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
+                    return line.equals(new String(client.getInputStream().readNBytes(line.length()), StandardCharsets.UTF_8));
+                });
+        assertEquals(1000, served, "every client got its own line back");
     }
     // end::thousand[]
 

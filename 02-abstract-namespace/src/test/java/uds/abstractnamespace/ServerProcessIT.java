@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.newsclub.net.unix.AFUNIXSocket;
 
 import uds.support.ServerProcess;
 import uds.support.testing.Commands;
+import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
 
 /** The lesson's jar as separate processes: a server JVM, client JVMs, kill -9, usage errors. */
@@ -35,6 +38,22 @@ class ServerProcessIT {
 
     private static Commands.Result lesson(String... args) throws IOException, InterruptedException {
         return Commands.run(JarUnderTest.get().command(args), "");
+    }
+
+    @Test
+    void aThousandClientsAtOnceAreAllServedWithTheCapSetHighEnough() throws Exception {
+        ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
+                "server", "--name", name, "--max-connections", "1100"));
+        servers.add(server);
+        server.await("listening on");
+        AbstractName address = new AbstractName(name);
+        int served = ConcurrentClients.answered(1000, i -> AFUNIXSocket.connectTo(address.address()), (client, i) -> {
+            String line = "client " + i + "\n";
+            client.setSoTimeout(20_000);
+            client.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
+            return line.equals(new String(client.getInputStream().readNBytes(line.length()), StandardCharsets.UTF_8));
+        });
+        assertEquals(1000, served, "every client got its own line back");
     }
 
     @Test

@@ -3,16 +3,20 @@ package uds.peercred;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.ServerProcess;
 import uds.support.ThisProcess;
 import uds.support.testing.Commands;
+import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
 
 /** The lesson's jar as separate processes: the answer names the client process, not the test. */
@@ -32,6 +36,22 @@ class ServerProcessIT {
             assertEquals(0, client.result().exit(), client.result().stderr());
             assertEquals(expected, client.result().stdout().lines().findFirst().orElseThrow());
             assertEquals(List.of(expected), server.await("peer"), "printed on the server's stdout too");
+        }
+    }
+
+    @Test
+    void aThousandClientsAtOnceAreAllAnsweredWithTheCapSetHighEnough() throws Exception {
+        Path socket = dir.resolve("peercred.sock");
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
+                "server", "--socket", socket.toString(), "--max-connections", "1100"))) {
+            server.await("listening on");
+            String expected = "peer pid=" + ProcessHandle.current().pid() + " " + ThisProcess.ids() + "\n";
+            int answered = ConcurrentClients.answered(1000, i -> AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket)),
+                    (client, i) -> {
+                        client.setSoTimeout(20_000);
+                        return expected.equals(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    });
+            assertEquals(1000, answered, "every client was told who it is");
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.ServerProcess;
 import uds.support.testing.Commands;
+import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
 
 /** The lesson's jar as separate processes: one server JVM, client JVMs, exit codes. */
@@ -32,6 +33,20 @@ class ServerProcessIT {
             assertEquals(new Commands.Result(1, "ERR no such key\nOK\n", "error: 1 of 2 requests failed\n"), Commands.run(
                     JarUnderTest.get().command("client", "--socket", socket.toString(), "GET nothing", "DEL colour"), ""));
             assertEquals(List.of(), Files.readAllLines(config));
+        }
+    }
+
+    @Test
+    void aThousandClientsAtOnceAreAllAnsweredWithTheCapSetHighEnough() throws Exception {
+        Path socket = dir.resolve("update.sock");
+        Path config = Files.writeString(dir.resolve("settings.conf"), "colour=blue\n");
+        try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
+                "server", "--socket", socket.toString(), "--config", config.toString(), "--max-connections", "1100"))) {
+            server.await("listening on");
+            int answered = ConcurrentClients.answered(1000, i -> UpdateClient.connect(socket),
+                    (client, i) -> client.request("GET colour").equals("VALUE blue")
+                            && client.request("GET client" + i).equals("ERR no such key"));
+            assertEquals(1000, answered, "every client's two requests were answered");
         }
     }
 

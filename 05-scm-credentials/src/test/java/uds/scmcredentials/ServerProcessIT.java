@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uds.support.ServerProcess;
 import uds.support.UserDatabase;
 import uds.support.testing.Commands;
+import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
 
 /** Receiver and senders as separate processes: the line names the sending process. */
@@ -75,6 +79,30 @@ class ServerProcessIT {
                     "connected: SO_PEERCRED pid=" + sender[0] + " " + me(),
                     "from pid=" + sender[0] + " " + me() + ": over a stream",
                     "disconnected"), receiver.await("disconnected"));
+        }
+    }
+
+    @Test
+    void aThousandStreamSendersAtOnceAreAllHeardWithTheCapSetHighEnough() throws Exception {
+        Path socket = dir.resolve("s.sock");
+        try (ServerProcess receiver = ServerProcess.start(JarUnderTest.get().command(
+                "receiver", "--socket", socket.toString(), "--stream", "--max-connections", "1100"))) {
+            receiver.await("receiving on");
+            int sent = ConcurrentClients.answered(1000, i -> {
+                UnixSocket sender = UnixSocket.stream();
+                sender.connect(socket);
+                return sender;
+            }, (sender, i) -> {
+                sender.send(null, ("sender " + i).getBytes(StandardCharsets.UTF_8), Credentials.own());
+                return true;
+            });
+            assertEquals(1000, sent);
+            Set<String> heard = new HashSet<>();
+            while (heard.size() < 1000) {
+                String line = receiver.await(": sender ").getLast();
+                heard.add(line.substring(line.indexOf(": sender ")));
+            }
+            assertEquals(1000, heard.size(), "each of the 1000 messages was received, with its credentials");
         }
     }
 
