@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import uds.support.StaleSocketGuard;
+import uds.support.testing.AttackScene;
 import uds.support.testing.Commands;
 import uds.support.testing.EchoServerAttacks;
 import uds.support.testing.JarUnderTest;
+import uds.support.testing.RequiresRoot;
 
 /**
  * "What an attacker can try" against lesson 01's server: a root server with a socket anyone
@@ -53,6 +55,7 @@ class AttackIT extends EchoServerAttacks {
     // tag::lock-link[]
     @Test
     @Order(6)
+    @RequiresRoot(AttackScene.WHY)
     void aLockFileSymlinkPlantedBeforeStartUpIsRefusedNotFollowed() throws Exception {
         scene.title("Plant the lock file as a symlink to a file of root's");
         Path socket = socket("planted.sock");

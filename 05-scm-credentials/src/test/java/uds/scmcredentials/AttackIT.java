@@ -21,6 +21,7 @@ import uds.support.testing.AttackScene;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.ProcessFigures;
+import uds.support.testing.RequiresRoot;
 import uds.support.testing.Users;
 
 /**
@@ -58,6 +59,7 @@ class AttackIT {
     // tag::forge[]
     @Test
     @Order(1)
+    @RequiresRoot(AttackScene.WHY)
     void aSenderCannotForgeALineOfTheReceiversOutput() throws Exception {
         scene.title("Send a newline and a made-up sender, and an escape sequence");
         Path socket = socket();
@@ -76,6 +78,7 @@ class AttackIT {
     // tag::descriptors[]
     @Test
     @Order(2)
+    @RequiresRoot(AttackScene.WHY)
     void descriptorsSentUnaskedAreClosedAndCannotPushTheCredentialsOut() throws Exception {
         scene.title("Attach 30 open descriptors to each of 100 datagrams");
         Path socket = socket();
@@ -98,6 +101,7 @@ class AttackIT {
 
     @Test
     @Order(3)
+    @RequiresRoot(AttackScene.WHY)
     void aSilentStreamSenderHoldsUpNoOtherSender() throws Exception {
         scene.title("Connect to a --stream receiver and say nothing");
         Path socket = socket();

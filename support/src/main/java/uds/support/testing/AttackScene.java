@@ -1,7 +1,5 @@
 package uds.support.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +15,12 @@ import uds.support.ThisProcess;
  * The stage of a lesson's attack tests: the server runs as root, the attacker as nobody (a
  * real other user, through setpriv), in a shared directory that, like /tmp, anyone may write
  * (mode 1777). Everything is recorded in a transcript for the walkthrough's "What an attacker
- * can try". Not root: every test is skipped, saying why, and the transcript says so too.
+ * can try". Not root: the tests are skipped, saying why, and the transcript says so too.
  */
 public final class AttackScene implements AutoCloseable {
+
+    /** The skip reason of the attack tests. */
+    public static final String WHY = "the attacker runs as the user nobody, which needs root (setpriv)";
 
     private final String name;
     private final Transcript transcript = new Transcript();
@@ -32,15 +33,18 @@ public final class AttackScene implements AutoCloseable {
         this.peer = peer;
     }
 
-    /** Call from @BeforeAll: skips the class unless root, after writing a transcript saying why. */
+    /**
+     * Call from @BeforeAll. Not root: writes a transcript saying why nothing was captured and
+     * returns null; the tests, each marked {@link RequiresRoot}, are then reported as skipped.
+     */
     public static AttackScene open(String transcriptName) throws IOException {
         if (!ThisProcess.isRoot()) {
             Transcript skipped = new Transcript();
             skipped.note("(Not captured: the tests ran as uid " + ThisProcess.uid()
                     + ". Run ./mvnw verify as root to see these attacks made by the user nobody.)");
             skipped.write(transcriptName);
+            return null;
         }
-        assumeTrue(ThisProcess.isRoot(), "the attacks need root to run the attacker as another user (setpriv)");
         Path shared = Files.createTempDirectory(Path.of("/tmp"), "uds-shared-");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setAttribute(shared, "unix:mode", 01777); // sticky, like /tmp: others may add, not remove ours

@@ -57,6 +57,7 @@ public abstract class EchoServerAttacks {
     // tag::hold[]
     @Test
     @Order(1)
+    @RequiresRoot(AttackScene.WHY)
     void holdingConnectionsOpenCostsAtMostTheCap() throws Exception {
         scene.title("Hold hundreds of connections open");
         try (ServerProcess server = scene.server(serverWith(List.of("--max-connections", "100")), "listening on")) {
@@ -83,6 +84,7 @@ public abstract class EchoServerAttacks {
      */
     @Test
     @Order(2)
+    @RequiresRoot(AttackScene.WHY)
     void runningOutOfDescriptorsNeverStopsTheServer() throws Exception {
         scene.title("Use up the server's descriptors (it may open 256; the cap is set to 1000)");
         List<String> command = new ArrayList<>(List.of("prlimit", "--nofile=256", "--"));
@@ -100,6 +102,7 @@ public abstract class EchoServerAttacks {
 
     @Test
     @Order(3)
+    @RequiresRoot(AttackScene.WHY)
     void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         scene.title("Connect and say nothing");
         try (ServerProcess server = scene.server(serverWith(List.of("--idle-timeout", "2")), "listening on")) {
@@ -113,6 +116,7 @@ public abstract class EchoServerAttacks {
     // tag::line[]
     @Test
     @Order(4)
+    @RequiresRoot(AttackScene.WHY)
     void aLineWithNoEndIsRefusedAtTheCap() throws Exception {
         scene.title("Send 200 MB without a newline");
         try (ServerProcess server = scene.server(serverWith(List.of()), "listening on")) {
@@ -129,6 +133,7 @@ public abstract class EchoServerAttacks {
 
     @Test
     @Order(5)
+    @RequiresRoot(AttackScene.WHY)
     void tenThousandConnectionAttemptsDoNotStopTheServer() throws Exception {
         scene.title("Connect and hang up 10,000 times");
         try (ServerProcess server = scene.server(serverWith(List.of()), "listening on")) {
