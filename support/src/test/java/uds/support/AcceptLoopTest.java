@@ -66,6 +66,9 @@ class AcceptLoopTest {
                 try (SocketChannel next = SocketChannel.open(address)) {
                     answer = readAll(next, 6);
                 }
+                if (!answer.startsWith("hello")) {
+                    Thread.sleep(20); // up to 2 s in all: a loaded machine runs the ending handlers late
+                }
             }
             assertTrue(answer.startsWith("hello"), answer);
             assertTrue(log.stream().anyMatch(line -> line.matches("refused \\d+ connections while full")), log.toString());

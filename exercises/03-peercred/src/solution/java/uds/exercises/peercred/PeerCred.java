@@ -1,0 +1,41 @@
+package uds.exercises.peercred;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import uds.support.Libc;
+import uds.support.SocketConstants;
+
+/**
+ * Exercise 03.3: ask the kernel who the peer is, as C does:
+ * {@code getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &ucred, &len)}, through FFM.
+ * (Walkthrough 03, step 1. Checked by PeerCredTest.)
+ */
+final class PeerCred {
+
+    /** int getsockopt(int fd, int level, int name, void *value, socklen_t *length) */
+    private static final MethodHandle GETSOCKOPT =
+            Libc.withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+
+    /** The 12 bytes of struct ucred for the socket fd's peer. */
+    static byte[] ucredBytes(int fd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ucred = arena.allocate(12);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, 12);
+            Libc.call("getsockopt", GETSOCKOPT, fd, SocketConstants.SOL_SOCKET, SocketConstants.SO_PEERCRED, ucred, length);
+            if (length.get(JAVA_INT, 0) != 12) {
+                throw new IOException("getsockopt(SO_PEERCRED) wrote " + length.get(JAVA_INT, 0) + " bytes, not 12");
+            }
+            return ucred.toArray(JAVA_BYTE);
+        }
+    }
+
+    private PeerCred() {
+    }
+}

@@ -1,0 +1,40 @@
+package uds.exercises.seqpacket;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exercise 04.3: a LIST request whose answer may not fit in one datagram. (Walkthrough 04,
+ * exercise 1 of the open questions. Checked by ListReplyTest.)
+ */
+final class ListReply {
+
+    /**
+     * The reply to LIST as datagrams of at most max bytes each: the settings as "key=value\n"
+     * lines, in order, never a line split across two datagrams, then one datagram "END".
+     * Assume every line fits in max bytes.
+     */
+    static List<byte[]> datagrams(Map<String, String> settings, int max) {
+        List<byte[]> reply = new ArrayList<>();
+        ByteArrayOutputStream datagram = new ByteArrayOutputStream();
+        settings.forEach((key, value) -> {
+            byte[] line = (key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8);
+            if (datagram.size() + line.length > max) { // this line starts the next datagram
+                reply.add(datagram.toByteArray());
+                datagram.reset();
+            }
+            datagram.writeBytes(line);
+        });
+        if (datagram.size() > 0) {
+            reply.add(datagram.toByteArray());
+        }
+        reply.add("END".getBytes(StandardCharsets.US_ASCII));
+        return reply;
+    }
+
+    private ListReply() {
+    }
+}

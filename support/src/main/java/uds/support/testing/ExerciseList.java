@@ -1,0 +1,63 @@
+package uds.support.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a module's checked exercises as AsciiDoc ({@code target/exercises.adoc}), for the
+ * walkthrough to include: the statements and hints on the page are the ones the checker shows,
+ * taken from the same annotations, never typed twice.
+ */
+final class ExerciseList {
+
+    static void write(Path module, List<Exercise> exercises) throws IOException {
+        String name = module.getFileName().toString();
+        List<String> lines = new ArrayList<>();
+        for (Exercise exercise : exercises) {
+            String pkg = packageOf(module, exercise.file());
+            lines.add("[[exercise-" + exercise.id().replace('.', '-') + "]]");
+            lines.add("==== " + exercise.id() + " " + exercise.title());
+            lines.add("");
+            lines.add(exercise.statement() + " (It deepens _" + exercise.step() + "_.)");
+            lines.add("");
+            lines.add("Edit `" + starter(module, exercise.file())
+                    + "`, then check it with `./mvnw -q -Pworkshop verify -Dexercise=" + exercise.id() + "`.");
+            lines.add("");
+            for (int i = 0; i < exercise.hints().length; i++) {
+                lines.add(".Hint " + (i + 1));
+                lines.add("[%collapsible]");
+                lines.add("====");
+                lines.add(exercise.hints()[i]);
+                lines.add("====");
+                lines.add("");
+            }
+            lines.add("The reference solution: link:{exercises-link}/" + name + "/src/solution/java/" + pkg + "/"
+                    + exercise.file() + "[" + exercise.file() + "].");
+            lines.add("");
+        }
+        Files.write(module.resolve("target/exercises.adoc"), lines, StandardCharsets.UTF_8);
+    }
+
+    /** {@code exercises/NN-name/src/main/java/uds/.../File.java}: the file the attendee edits. */
+    static String starter(Path module, String file) throws IOException {
+        return "exercises/" + module.getFileName() + "/src/main/java/" + packageOf(module, file) + "/" + file;
+    }
+
+    /** The package folder of the file, found where the starter is. */
+    private static String packageOf(Path module, String file) throws IOException {
+        Path main = module.resolve("src/main/java");
+        try (var files = Files.walk(main)) {
+            return files.filter(f -> f.getFileName().toString().equals(file))
+                    .map(f -> main.relativize(f.getParent()).toString())
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no " + file + " in " + main));
+        }
+    }
+
+    private ExerciseList() {
+    }
+}
