@@ -28,8 +28,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * runs them with the JUnit Platform launcher, and says which are solved:
  *
  * <ul>
- * <li>{@code check MODULE RESULTS [ID]}: the attendee's run; writes one result file per
- *     exercise into RESULTS, never fails;
+ * <li>{@code check MODULE RESULTS}: the attendee's run; writes one result file per exercise
+ *     into RESULTS, never fails;
  * <li>{@code report RESULTS [ID]}: prints {@code [x] NN.K title} / {@code [ ] NN.K title} for
  *     every exercise, then the first unsolved one's statement, what its test said, and a hint
  *     (with ID: that exercise, and the next hint each time it is checked unsolved);
@@ -48,7 +48,7 @@ public final class Workshop {
         PrintStream out = System.out;
         String mode = args[0];
         switch (mode) {
-            case "check" -> check(Path.of(args[1]), Path.of(args[2]), optionalId(args, 3));
+            case "check" -> check(Path.of(args[1]), Path.of(args[2]));
             case "report" -> System.exit(Report.print(Path.of(args[1]), optionalId(args, 2), out));
             case "expect-solved" -> System.exit(expect(Path.of(args[1]), true, out));
             case "expect-unsolved" -> System.exit(expect(Path.of(args[1]), false, out));
@@ -60,21 +60,27 @@ public final class Workshop {
         return args.length > index && !args[index].isBlank() ? Optional.of(args[index].strip()) : Optional.empty();
     }
 
-    private static void check(Path module, Path results, Optional<String> only) throws Exception {
+    /**
+     * Runs every exercise of the module (also when one is asked for: the others' lines in the
+     * table stay true) and replaces the module's results with what happened now.
+     */
+    private static void check(Path module, Path results) throws Exception {
         Files.createDirectories(results);
         String lesson = module.getFileName().toString().substring(0, 2);
-        Path broken = results.resolve(lesson + ".broken");
-        Files.deleteIfExists(broken);
+        try (Stream<Path> old = Files.list(results)) {
+            for (Path file : old.filter(f -> f.getFileName().toString().startsWith(lesson + ".")).toList()) {
+                Files.delete(file);
+            }
+        }
         List<Result> run = run(module);
         if (run.isEmpty()) { // with the workshop profile, a compile error does not stop the build
-            Files.writeString(broken, module.getFileName() + " does not compile: the compiler's errors are above");
+            Files.writeString(results.resolve(lesson + ".broken"),
+                    module.getFileName() + " does not compile: the compiler's errors are above");
             return;
         }
         for (Result result : run) {
-            if (only.isEmpty() || only.get().equals(result.exercise().id())) {
-                write(result, ExerciseList.starter(module, result.exercise().file()),
-                        results.resolve(result.exercise().id() + ".properties"));
-            }
+            write(result, ExerciseList.starter(module, result.exercise().file()),
+                    results.resolve(result.exercise().id() + ".properties"));
         }
     }
 

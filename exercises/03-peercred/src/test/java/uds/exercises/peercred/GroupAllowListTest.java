@@ -18,12 +18,12 @@ import uds.support.ThisProcess;
 import uds.support.testing.Exercise;
 
 @Exercise(id = "03.2", title = "An allow list by group", step = "Step 4: decide on users, not processes",
-        file = "AllowList.java",
+        file = "GroupAllowList.java",
         statement = "`admits(uid, gid)` must admit a peer whose user is on the list or whose group is.",
         hints = {
             "Two sets, two questions: `uids.contains(uid)`, `gids.contains(gid)`.",
             "Either one is enough: combine them with `||`."})
-class AllowListTest {
+class GroupAllowListTest {
 
     @TempDir
     Path dir;
@@ -45,16 +45,16 @@ class AllowListTest {
         AFUNIXSocketCredentials peer = realPeer();
         long uid = Integer.toUnsignedLong((int) peer.getUid());
         long gid = Integer.toUnsignedLong((int) peer.getGid());
-        assertTrue(new AllowList(Set.of(), Set.of(ThisProcess.gid())).admits(uid, gid), "our group is on the list");
+        assertTrue(new GroupAllowList(Set.of(), Set.of(ThisProcess.gid())).admits(uid, gid), "our group is on the list");
     }
 
     @Test
     void aPeerIsAdmittedByItsUser() {
-        assertTrue(new AllowList(Set.of(33L), Set.of()).admits(33, 1000));
+        assertTrue(new GroupAllowList(Set.of(33L), Set.of()).admits(33, 1000));
     }
 
     @Test
     void aPeerOnNeitherListIsNot() {
-        assertFalse(new AllowList(Set.of(33L), Set.of(33L)).admits(65534, 65534));
+        assertFalse(new GroupAllowList(Set.of(33L), Set.of(33L)).admits(65534, 65534));
     }
 }
