@@ -11,17 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import uds.support.LessonJar;
 import uds.support.ServerProcess;
 import uds.support.UserDatabase;
 import uds.support.testing.AttackScene;
+import uds.support.testing.AttackTests;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.ProcessFigures;
@@ -33,16 +31,14 @@ import uds.support.testing.Users;
  * may send requests, and the user nobody, who may not, tries everything else: files planted in a
  * shared directory, a squatted socket, connections held open, a refusal stretched out.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AttackIT {
+class AttackIT extends AttackTests {
 
-    private static AttackScene scene;
     private static LessonJar readableJar;
     private static Path rootsDir;
 
+    /** After AttackTests opened the scene. */
     @BeforeAll
-    static void openScene() throws IOException {
-        scene = AttackScene.open("attacks");
+    static void prepare() throws IOException {
         if (scene == null) {
             return; // not root: the tests are skipped
         }
@@ -50,13 +46,6 @@ class AttackIT {
         // The configuration's own directory: root's, mode 0755, inside the shared one.
         rootsDir = Files.createDirectory(scene.shared().resolve("etc"));
         Files.setPosixFilePermissions(rootsDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-
-    @AfterAll
-    static void closeScene() throws IOException {
-        if (scene != null) {
-            scene.close();
-        }
     }
 
     private static List<String> server(Path config, String... more) {

@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import uds.support.ServerProcess;
 import uds.support.UserDatabase;
 import uds.support.testing.AttackScene;
+import uds.support.testing.AttackTests;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.ProcessFigures;
@@ -28,22 +24,7 @@ import uds.support.testing.Users;
  * "What an attacker can try" against lesson 05's receiver, which hears from every user on
  * purpose (its socket is mode 0666) and tells them apart by the credentials the kernel attaches.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AttackIT {
-
-    private static AttackScene scene;
-
-    @BeforeAll
-    static void openScene() throws IOException {
-        scene = AttackScene.open("attacks");
-    }
-
-    @AfterAll
-    static void closeScene() throws IOException {
-        if (scene != null) {
-            scene.close();
-        }
-    }
+class AttackIT extends AttackTests {
 
     /** A socket of its own for each test: the one before was killed (kill -9) and left its file. */
     private static Path socket() {

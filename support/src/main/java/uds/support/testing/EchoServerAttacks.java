@@ -7,12 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import uds.support.ServerProcess;
 
@@ -23,10 +19,7 @@ import uds.support.ServerProcess;
  * {@code AttackIT} extends this class and says how to start its server. Each attack ends in a
  * refusal or a bounded cost, and an honest client is served afterwards.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public abstract class EchoServerAttacks {
-
-    protected static AttackScene scene;
+public abstract class EchoServerAttacks extends AttackTests {
 
     /** The server's command line, with these limit options added. */
     protected abstract List<String> serverWith(List<String> limits);
@@ -36,18 +29,6 @@ public abstract class EchoServerAttacks {
 
     /** Root's own client, sending the one message "still there?". */
     protected abstract List<String> honestClient();
-
-    @BeforeAll
-    static void openScene() throws IOException {
-        scene = AttackScene.open("attacks");
-    }
-
-    @AfterAll
-    static void closeScene() throws IOException {
-        if (scene != null) {
-            scene.close();
-        }
-    }
 
     private void honestClientIsServed() throws IOException, InterruptedException {
         Commands.Result reply = scene.run(honestClient());
