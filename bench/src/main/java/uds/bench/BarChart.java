@@ -13,18 +13,22 @@ final class BarChart {
     static String svg(String title, List<String> labels, List<Double> values, String valueFormat) {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         int height = 40 + ROW * labels.size();
+        int width = LABEL_WIDTH + BAR_WIDTH + 110;
+        // A viewBox and a relative width: on a phone the chart shrinks with the page instead of
+        // making it scroll sideways.
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
-                LABEL_WIDTH + BAR_WIDTH + 110, height));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" style=\"max-width: %dpx\""
+                        + " font-family=\"sans-serif\" font-size=\"13\">%n",
+                width, height, width));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"18\" font-weight=\"bold\">%s</text>%n", escape(title)));
         for (int i = 0; i < labels.size(); i++) {
             int y = 32 + ROW * i;
-            double width = BAR_WIDTH * values.get(i) / max;
+            double bar = BAR_WIDTH * values.get(i) / max;
             String colour = i == 0 ? "#888888" : "#3b6ea8"; // the first row is the C baseline
             svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>%n", y + 15, escape(labels.get(i))));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"/>%n",
-                    LABEL_WIDTH, y, width, colour));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", LABEL_WIDTH + width + 6, y + 15,
+                    LABEL_WIDTH, y, bar, colour));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", LABEL_WIDTH + bar + 6, y + 15,
                     escape(String.format(Locale.ROOT, valueFormat, values.get(i)))));
         }
         return svg.append("</svg>\n").toString();

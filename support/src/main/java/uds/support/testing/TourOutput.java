@@ -33,7 +33,8 @@ public final class TourOutput {
                     + "\n--- it printed:\n" + result.stdout());
         }
         String dir = System.getProperty("transcripts.dir");
-        Files.writeString(Files.createDirectories(Path.of(dir)).resolve("demo.txt"), result.stdout(), StandardCharsets.UTF_8);
+        Files.writeString(Files.createDirectories(Path.of(dir)).resolve("demo.txt"), Capture.line() + "\n" + result.stdout(),
+                StandardCharsets.UTF_8);
         return lines;
     }
 

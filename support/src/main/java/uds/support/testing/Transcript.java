@@ -44,7 +44,9 @@ public final class Transcript {
         if (dir == null) {
             throw new IllegalStateException("transcripts.dir is not set: run this test through failsafe (./mvnw verify)");
         }
-        Files.write(Files.createDirectories(Path.of(dir)).resolve(name + ".txt"), lines, StandardCharsets.UTF_8);
+        List<String> captured = new ArrayList<>(List.of(Capture.line()));
+        captured.addAll(lines);
+        Files.write(Files.createDirectories(Path.of(dir)).resolve(name + ".txt"), captured, StandardCharsets.UTF_8);
     }
 
     /** The command as typed: the lesson jar by its file name, the java of PATH. */
