@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Runs a lesson's tour from its jar, checks what it shows, and keeps it for the walkthrough. */
@@ -32,10 +33,38 @@ public final class TourOutput {
             assertTrue(at < lines.size(), "the tour should show, after what came before: " + expected
                     + "\n--- it printed:\n" + result.stdout());
         }
-        String dir = System.getProperty("transcripts.dir");
-        Files.writeString(Files.createDirectories(Path.of(dir)).resolve("demo.txt"), Capture.line() + "\n" + result.stdout(),
-                StandardCharsets.UTF_8);
+        Path dir = Files.createDirectories(Path.of(System.getProperty("transcripts.dir")));
+        Files.writeString(dir.resolve("demo.txt"), Capture.line() + "\n" + result.stdout(), StandardCharsets.UTF_8);
+        writeSteps(lines, dir);
         return lines;
+    }
+
+    /**
+     * Each step of the tour on its own, {@code demo-step-N.txt}, from its "-- N." line to the
+     * next: a walkthrough shows a step's output right after the code it runs.
+     */
+    private static void writeSteps(List<String> lines, Path dir) throws IOException {
+        Pattern header = Pattern.compile("^-- (\\d+)\\. .*");
+        String step = null;
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            Matcher matcher = header.matcher(line);
+            if (matcher.matches()) {
+                writeStep(dir, step, text);
+                step = matcher.group(1);
+                text.setLength(0);
+            }
+            if (step != null && !line.isBlank()) {
+                text.append(line).append('\n');
+            }
+        }
+        writeStep(dir, step, text);
+    }
+
+    private static void writeStep(Path dir, String step, StringBuilder text) throws IOException {
+        if (step != null) {
+            Files.writeString(dir.resolve("demo-step-" + step + ".txt"), text, StandardCharsets.UTF_8);
+        }
     }
 
     private TourOutput() {
