@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.ServerProcess;
 import uds.support.testing.JarUnderTest;
+import uds.support.testing.Transcript;
 
 /**
  * Nothing is lost: several clients write at once while the server is killed with kill -9 at
@@ -26,6 +28,14 @@ import uds.support.testing.JarUnderTest;
 class CrashIT {
 
     private static final int CLIENTS = 4;
+
+    /** One line per run, for the walkthrough: what each kill left, and what the next start found. */
+    private static final Transcript transcript = new Transcript();
+
+    @AfterAll
+    static void writeTranscript() throws IOException {
+        transcript.write("crash");
+    }
 
     @TempDir
     Path dir;
@@ -55,13 +65,17 @@ class CrashIT {
             }
         }
         assertTrue(acknowledged.size() > 0, "the clients got some changes in before the kill (crash.seed=" + seed + ")");
-        assertTrue(temporaryFiles(dir) <= 1, "at most the one temporary file whose write the kill interrupted");
+        long left = temporaryFiles(dir);
+        assertTrue(left <= 1, "at most the one temporary file whose write the kill interrupted");
         // The next start: it opens the file as the server does, and clears what the kill left.
         try (ConfigFile onDisk = ConfigFile.open(config, line -> { })) { // throws if the file does not parse
             acknowledged.forEach((key, value) -> assertEquals(Optional.of(value), onDisk.get(key),
                     key + " (crash.seed=" + seed + ")"));
         }
         assertEquals(0, temporaryFiles(dir), "the next start removed the temporary file");
+        transcript.note("kill -9 after " + acknowledged.size() + " changes answered OK: all " + acknowledged.size()
+                + " in the file at the next start; temporary files left by the kill: " + left + ", after the next start: 0"
+                + " (crash.seed=" + seed + ")");
     }
     // end::crash[]
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import uds.support.ServerProcess;
 import uds.support.testing.Commands;
 import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
+import uds.support.testing.Transcript;
 
 /** The lesson's jar as separate processes: one server JVM, client JVMs, exit codes. */
 class ServerProcessIT {
@@ -49,6 +51,21 @@ class ServerProcessIT {
             assertEquals(1000, answered, "every client's two requests were answered");
         }
     }
+
+    // tag::untrusted[]
+    @Test
+    void aConfigurationInADirectoryOthersMayWriteStopsTheServerWithOneLine() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Transcript transcript = new Transcript();
+        Commands.Result start = transcript.record(JarUnderTest.get().command("server", "--socket",
+                dir.resolve("update.sock").toString(), "--config", shared.resolve("settings.conf").toString()));
+        assertEquals(1, start.exit());
+        assertEquals("error: directory " + shared.toRealPath() + " has mode 0777: others may write to it; chmod go-w it\n",
+                start.stderr());
+        transcript.write("untrusted");
+    }
+    // end::untrusted[]
 
     @Test
     void usageAndErrors() throws Exception {

@@ -1,0 +1,52 @@
+package uds.scmcredentials;
+
+import static uds.support.SocketConstants.SO_TIMESTAMP;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uds.support.testing.Transcript;
+
+/**
+ * The walkthrough's view of steps 1 and 4: the sizes the layouts give, and what the receiver
+ * says for three real messages: an ordinary one, one whose control buffer is one byte short,
+ * and one that carries a control message the receiver did not ask about.
+ */
+class ControlMessagesIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sizesAndThreeRealMessagesAsTheReceiverDescribesThem() throws IOException {
+        Transcript transcript = new Transcript();
+        transcript.note("sizeof(struct msghdr) = " + UnixSocket.MSGHDR.byteSize()
+                + ", sizeof(struct cmsghdr) = " + ControlMessages.CMSGHDR.byteSize()
+                + ", sizeof(struct ucred) = " + Credentials.UCRED.byteSize());
+        transcript.note("CMSG_LEN(12) = " + ControlMessages.len(12) + ", CMSG_SPACE(12) = " + ControlMessages.space(12)
+                + ", the receiver's control buffer: " + UnixSocket.CONTROL_SPACE + " bytes");
+        send(transcript, "an ordinary message", UnixSocket.CONTROL_SPACE, false);
+        send(transcript, "a control buffer one byte short", ControlMessages.len(12) - 1, false);
+        send(transcript, "SO_TIMESTAMP on as well", UnixSocket.CONTROL_SPACE, true);
+        transcript.write("control-messages");
+    }
+
+    private void send(Transcript transcript, String text, long controlSpace, boolean timestamp) throws IOException {
+        Path path = dir.resolve("r" + System.nanoTime() + ".sock");
+        try (UnixSocket receiver = UnixSocket.datagram(); UnixSocket sender = UnixSocket.datagram()) {
+            receiver.passCredentials(true);
+            if (timestamp) {
+                receiver.setOption(SO_TIMESTAMP, 1);
+            }
+            receiver.bind(path);
+            sender.send(path, text.getBytes(StandardCharsets.UTF_8), Credentials.own());
+            transcript.note("");
+            transcript.note("# " + text + " (control buffer " + controlSpace + " bytes):");
+            Receiver.describe(receiver.receive(controlSpace)).forEach(transcript::note);
+        }
+    }
+}
