@@ -39,6 +39,8 @@ public final class SocketConstants {
     public static final int SO_PEERCRED = known(17);
     public static final int SO_RCVTIMEO = known(20);
     public static final int SO_TIMESTAMP = known(29);
+    /** Linux 6.5: a pidfd for the peer, not a pid that may have been reused. */
+    public static final int SO_PEERPIDFD = known(77);
 
     public static final int SCM_RIGHTS = known(1);
     public static final int SCM_CREDENTIALS = known(2);
