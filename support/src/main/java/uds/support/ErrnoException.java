@@ -24,7 +24,6 @@ public final class ErrnoException extends IOException {
     public static final int EPIPE = 32;
     public static final int ELOOP = 40;
     public static final int ENOPROTOOPT = 92;
-    public static final int ENOSYS = 38;
     public static final int EADDRINUSE = 98;
     public static final int ECONNRESET = 104;
     public static final int ENOTCONN = 107;
@@ -43,7 +42,6 @@ public final class ErrnoException extends IOException {
             Map.entry(EPIPE, "EPIPE (Broken pipe)"),
             Map.entry(ELOOP, "ELOOP (Too many levels of symbolic links)"),
             Map.entry(ENOPROTOOPT, "ENOPROTOOPT (Protocol not available)"),
-            Map.entry(ENOSYS, "ENOSYS (Function not implemented)"),
             Map.entry(EADDRINUSE, "EADDRINUSE (Address already in use)"),
             Map.entry(ECONNRESET, "ECONNRESET (Connection reset by peer)"),
             Map.entry(ENOTCONN, "ENOTCONN (Transport endpoint is not connected)"),

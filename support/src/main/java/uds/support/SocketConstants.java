@@ -55,7 +55,6 @@ public final class SocketConstants {
 
     // poll(2) events: <asm-generic/poll.h>, the same on the three architectures.
     public static final int POLLIN = known(0x001);
-    public static final int POLLHUP = known(0x010);
     public static final int POLLRDHUP = known(0x2000);
 
     // ioctl(2): bytes queued for reading (for SOCK_SEQPACKET: in all queued datagrams).
@@ -63,11 +62,9 @@ public final class SocketConstants {
 
     // open(2) flags, for the file lesson 04's server writes: <asm-generic/fcntl.h> on x86_64
     // and riscv64; arm64's <asm/fcntl.h> has an O_NOFOLLOW of its own.
-    public static final int O_RDONLY = known(0);
     public static final int O_WRONLY = known(01);
     public static final int O_CREAT = known(0100);
     public static final int O_EXCL = known(0200);
-    public static final int O_NONBLOCK = known(04000);
     public static final int O_NOFOLLOW = known("aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000);
     public static final int O_CLOEXEC = known(02000000);
 

@@ -107,11 +107,6 @@ public final class AttackScene implements AutoCloseable {
         return result;
     }
 
-    /** The attacker, for a command of its own. */
-    public HostilePeer peer() {
-        return peer;
-    }
-
     /** Starts an attack and returns at once; join it with {@link Process#waitFor()}. */
     public Process attackInBackground(String... attack) throws IOException {
         transcript.note("$ " + peer.shown(attack) + " &");
