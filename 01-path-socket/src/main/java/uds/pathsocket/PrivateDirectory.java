@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
+import uds.support.FileStatus;
 import uds.support.ThisProcess;
 
 /**
@@ -40,7 +41,7 @@ final class PrivateDirectory {
             if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(dir + " exists and is not a directory");
             }
-            long owner = Integer.toUnsignedLong((int) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+            long owner = FileStatus.of(dir).uid();
             if (owner != ThisProcess.uid()) {
                 throw new IOException(dir + " belongs to uid " + owner + ", not to you: remove it or use --socket");
             }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import uds.support.FileStatus;
 import uds.support.LockFile;
 import uds.support.ThisProcess;
 
@@ -90,9 +91,8 @@ final class ConfigFile implements AutoCloseable {
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.getParent(),
                 "." + file.getFileName() + ".*.tmp")) {
             for (Path leftover : leftovers) {
-                if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS)
-                        && Integer.toUnsignedLong((int) Files.getAttribute(leftover, "unix:uid", LinkOption.NOFOLLOW_LINKS))
-                        == ThisProcess.uid()) {
+                FileStatus status = FileStatus.of(leftover);
+                if (status.isRegularFile() && status.uid() == ThisProcess.uid()) {
                     Files.delete(leftover);
                     log.accept("removed " + leftover.getFileName() + ", left by a server stopped while writing");
                 }
@@ -154,10 +154,8 @@ final class ConfigFile implements AutoCloseable {
     /** The old file's owner, group and mode; for a new file the server's own, mode 0600. */
     private ExclusiveFile.Ownership ownership() throws IOException {
         try {
-            int mode = (int) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            long uid = Integer.toUnsignedLong((int) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS));
-            long gid = Integer.toUnsignedLong((int) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS));
-            return new ExclusiveFile.Ownership(uid, gid, mode & 07777);
+            FileStatus old = FileStatus.of(file);
+            return new ExclusiveFile.Ownership(old.uid(), old.gid(), old.permissions());
         } catch (NoSuchFileException e) {
             return new ExclusiveFile.Ownership(ThisProcess.uid(), ThisProcess.gid(), 0600);
         }

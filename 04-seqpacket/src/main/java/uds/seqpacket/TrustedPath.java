@@ -1,11 +1,10 @@
 package uds.seqpacket;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import uds.support.FileStatus;
 import uds.support.UserDatabase;
 
 /**
@@ -28,10 +27,6 @@ final class TrustedPath {
         }
     }
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFREG = 0100000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_ISVTX = 01000;
     private static final int GROUP_OR_OTHER_WRITE = 0022;
 
     // tag::strict[]
@@ -59,56 +54,40 @@ final class TrustedPath {
     }
 
     private static void checkFile(Path file, long serverUid) throws IOException {
-        int mode;
-        long owner;
+        FileStatus status;
         try {
-            // NOFOLLOW_LINKS: a symlink is refused for what it is, never judged by its target.
-            mode = (int) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            owner = Integer.toUnsignedLong((int) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+            status = FileStatus.of(file); // lstat: a symlink is refused for what it is, never judged by its target
         } catch (NoSuchFileException e) {
             return; // the first SET creates it
         }
-        if ((mode & S_IFMT) != S_IFREG) {
-            throw new Untrusted(file + " is " + kind(mode) + ", not a regular file: refusing to use it");
+        if (!status.isRegularFile()) {
+            throw new Untrusted(file + " is " + status.kind() + ", not a regular file: refusing to use it");
         }
-        checkOwnerAndMode(file, "file", mode, owner, serverUid);
+        checkOwnerAndMode(file, "file", status, serverUid);
     }
 
     private static void checkDirectory(Path dir, long serverUid, boolean stickyWillDo) throws IOException {
-        int mode = (int) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        long owner = Integer.toUnsignedLong((int) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS));
-        if ((mode & S_IFMT) != S_IFDIR) {
-            throw new Untrusted(dir + " is " + kind(mode) + ", not a directory");
+        FileStatus status = FileStatus.of(dir);
+        if (!status.isDirectory()) {
+            throw new Untrusted(dir + " is " + status.kind() + ", not a directory");
         }
-        if (stickyWillDo && (mode & S_ISVTX) != 0 && (owner == 0 || owner == serverUid)) {
+        if (stickyWillDo && status.isSticky() && (status.uid() == 0 || status.uid() == serverUid)) {
             return; // like /tmp: others may add entries here, but not move ours
         }
-        checkOwnerAndMode(dir, "directory", mode, owner, serverUid);
+        checkOwnerAndMode(dir, "directory", status, serverUid);
     }
     // end::strict[]
 
-    private static void checkOwnerAndMode(Path path, String what, int mode, long owner, long serverUid)
+    private static void checkOwnerAndMode(Path path, String what, FileStatus status, long serverUid)
             throws Untrusted {
-        if (owner != 0 && owner != serverUid) {
-            throw new Untrusted(what + " " + path + " belongs to uid " + UserDatabase.userLabel(owner)
+        if (status.uid() != 0 && status.uid() != serverUid) {
+            throw new Untrusted(what + " " + path + " belongs to uid " + UserDatabase.userLabel(status.uid())
                     + ": only root or uid " + UserDatabase.userLabel(serverUid) + " may own it");
         }
-        if ((mode & GROUP_OR_OTHER_WRITE) != 0) {
-            throw new Untrusted(what + " " + path + " has mode " + String.format("%04o", mode & 07777)
+        if ((status.mode() & GROUP_OR_OTHER_WRITE) != 0) {
+            throw new Untrusted(what + " " + path + " has mode " + String.format("%04o", status.permissions())
                     + ": others may write to it; chmod go-w it");
         }
-    }
-
-    private static String kind(int mode) {
-        return switch (mode & S_IFMT) {
-            case 0120000 -> "a symbolic link";
-            case 0010000 -> "a FIFO";
-            case 0020000 -> "a character device";
-            case 0060000 -> "a block device";
-            case 0140000 -> "a socket";
-            case S_IFDIR -> "a directory";
-            default -> "a regular file";
-        };
     }
 
     private TrustedPath() {

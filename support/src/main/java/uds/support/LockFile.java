@@ -129,7 +129,7 @@ public final class LockFile implements AutoCloseable {
             throw new IOException(path + " is not a regular file (a symlink, a directory or a device?):"
                     + " refusing to use it as a lock file");
         }
-        long owner = (int) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS) & 0xffffffffL;
+        long owner = FileStatus.of(path).uid();
         if (owner != ThisProcess.uid()) {
             throw new IOException(path + " belongs to uid " + owner + ", not to us (uid " + ThisProcess.uid()
                     + "): refusing a lock file someone else may have planted");

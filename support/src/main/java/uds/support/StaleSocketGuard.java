@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -27,9 +26,6 @@ public final class StaleSocketGuard implements AutoCloseable {
             super(message, cause);
         }
     }
-
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
 
     private final LockFile lock;
 
@@ -68,14 +64,14 @@ public final class StaleSocketGuard implements AutoCloseable {
 
     // tag::stale[]
     private static void clearStale(Path socket, Consumer<String> log) throws IOException {
-        int mode;
+        FileStatus status;
         try {
-            // NOFOLLOW_LINKS: a symlink is not our socket, whatever it points to.
-            mode = (int) Files.getAttribute(socket, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            // lstat: a symlink is not our socket, whatever it points to.
+            status = FileStatus.of(socket);
         } catch (NoSuchFileException e) {
             return; // nothing in the way
         }
-        if ((mode & S_IFMT) != S_IFSOCK) {
+        if (!status.isSocket()) {
             throw new IOException(socket + " exists and is not a socket: refusing to touch it;"
                     + " remove it yourself or choose another --socket");
         }
