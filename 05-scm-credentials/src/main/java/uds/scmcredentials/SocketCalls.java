@@ -2,13 +2,13 @@ package uds.scmcredentials;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static uds.support.Libc.withErrno;
 
 import java.lang.invoke.MethodHandle;
 
 /**
- * The socket functions of libc this lesson calls, as method handles of the Foreign Function
+ * The socket functions of libc this lesson calls (sendmsg and recvmsg are
+ * {@link uds.support.SocketMessages}'), as method handles of the Foreign Function
  * &amp; Memory API, called through {@link uds.support.Libc#call}; the numbers they take come
  * from {@link uds.support.SocketConstants}.
  */
@@ -21,8 +21,6 @@ final class SocketCalls {
     static final MethodHandle ACCEPT = withErrno("accept", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     static final MethodHandle SETSOCKOPT = withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle GETSOCKOPT = withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle SENDMSG = withErrno("sendmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle RECVMSG = withErrno("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
 
     private SocketCalls() {

@@ -1,6 +1,5 @@
 package uds.scmcredentials;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -22,12 +21,15 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import uds.support.ErrnoException;
 import uds.support.Libc;
+import uds.support.SocketMessages;
 
 /**
  * An AF_UNIX socket made of raw syscalls through the Foreign Function &amp; Memory API: no
@@ -36,39 +38,16 @@ import uds.support.Libc;
  */
 final class UnixSocket implements AutoCloseable {
 
-    // tag::structs[]
+    // tag::sockaddr[]
     /** struct sockaddr_un: a 2-byte family, then 108 bytes of path. */
     static final StructLayout SOCKADDR_UN = MemoryLayout.structLayout(
             JAVA_SHORT.withName("sun_family"),
             MemoryLayout.sequenceLayout(108, JAVA_BYTE).withName("sun_path"));
-
-    /** struct iovec: where one piece of the message's bytes lives. */
-    static final StructLayout IOVEC = MemoryLayout.structLayout(
-            ADDRESS.withName("iov_base"), JAVA_LONG.withName("iov_len"));
-
-    /** struct msghdr on 64-bit Linux: 56 bytes, with padding after the two ints. */
-    static final StructLayout MSGHDR = MemoryLayout.structLayout(
-            ADDRESS.withName("msg_name"),
-            JAVA_INT.withName("msg_namelen"), MemoryLayout.paddingLayout(4),
-            ADDRESS.withName("msg_iov"),
-            JAVA_LONG.withName("msg_iovlen"),
-            ADDRESS.withName("msg_control"),
-            JAVA_LONG.withName("msg_controllen"),
-            JAVA_INT.withName("msg_flags"), MemoryLayout.paddingLayout(4));
-    // end::structs[]
+    // end::sockaddr[]
 
     private static final VarHandle SUN_FAMILY = SOCKADDR_UN.varHandle(MemoryLayout.PathElement.groupElement("sun_family"));
     private static final MemoryLayout SUN_PATH = SOCKADDR_UN.select(MemoryLayout.PathElement.groupElement("sun_path"));
     private static final long SUN_PATH_OFFSET = SOCKADDR_UN.byteOffset(MemoryLayout.PathElement.groupElement("sun_path"));
-    private static final VarHandle IOV_BASE = IOVEC.varHandle(MemoryLayout.PathElement.groupElement("iov_base"));
-    private static final VarHandle IOV_LEN = IOVEC.varHandle(MemoryLayout.PathElement.groupElement("iov_len"));
-    private static final VarHandle MSG_IOV = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_iov"));
-    private static final VarHandle MSG_IOVLEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_iovlen"));
-    private static final VarHandle MSG_NAME = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_name"));
-    private static final VarHandle MSG_NAMELEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_namelen"));
-    private static final VarHandle MSG_CONTROL = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_control"));
-    private static final VarHandle MSG_CONTROLLEN = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_controllen"));
-    private static final VarHandle MSG_FLAGS = MSGHDR.varHandle(MemoryLayout.PathElement.groupElement("msg_flags"));
 
     /** Enough for SCM_CREDENTIALS beside the largest SCM_RIGHTS message: nothing pushes them out. */
     static final long CONTROL_SPACE = ControlMessages.RECEIVE_SPACE;
@@ -144,23 +123,9 @@ final class UnixSocket implements AutoCloseable {
      */
     void send(Path path, byte[] text, Credentials credentials) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment msg = arena.allocate(MSGHDR);
-            if (path != null) {
-                MemorySegment address = address(arena, path);
-                MSG_NAME.set(msg, 0L, address);
-                MSG_NAMELEN.set(msg, 0L, (int) address.byteSize());
-            }
-            MemorySegment iov = arena.allocate(IOVEC);
-            IOV_BASE.set(iov, 0L, arena.allocateFrom(JAVA_BYTE, text));
-            IOV_LEN.set(iov, 0L, (long) text.length);
-            MSG_IOV.set(msg, 0L, iov);
-            MSG_IOVLEN.set(msg, 0L, 1L);
-            if (credentials != null) {
-                MemorySegment control = ControlMessages.credentials(arena, credentials);
-                MSG_CONTROL.set(msg, 0L, control);
-                MSG_CONTROLLEN.set(msg, 0L, control.byteSize());
-            }
-            Libc.call("sendmsg", SocketCalls.SENDMSG, fd, msg, 0);
+            MemorySegment to = path == null ? MemorySegment.NULL : address(arena, path);
+            SocketMessages.send(fd, to, text,
+                    credentials == null ? List.of() : List.of(ControlMessages.credentials(credentials)));
         }
     }
     // end::send[]
@@ -183,33 +148,15 @@ final class UnixSocket implements AutoCloseable {
     // tag::receive[]
     /** Receives one message, with room for controlSpace bytes of control messages; null at end of stream. */
     Received receive(long controlSpace) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment msg = arena.allocate(MSGHDR);
-            MemorySegment buffer = arena.allocate(MAX_MESSAGE);
-            MemorySegment iov = arena.allocate(IOVEC);
-            IOV_BASE.set(iov, 0L, buffer);
-            IOV_LEN.set(iov, 0L, buffer.byteSize());
-            MSG_IOV.set(msg, 0L, iov);
-            MSG_IOVLEN.set(msg, 0L, 1L);
-            MemorySegment control = arena.allocate(Math.max(controlSpace, 1), JAVA_LONG.byteAlignment());
-            MSG_CONTROL.set(msg, 0L, control);
-            MSG_CONTROLLEN.set(msg, 0L, controlSpace);
-
-            // MSG_CMSG_CLOEXEC: a descriptor that arrives is never inherited by a child process.
-            long received = Libc.call("recvmsg", SocketCalls.RECVMSG, fd, msg, MSG_CMSG_CLOEXEC);
-            int flags = (int) MSG_FLAGS.get(msg, 0L);
-            if (received == 0 && type == SOCK_STREAM) {
-                return null; // the peer closed the connection
-            }
-            // The kernel sets msg_controllen to the bytes of control messages it wrote.
-            long controlLength = (long) MSG_CONTROLLEN.get(msg, 0L);
-            ControlMessages.Parsed parsed = ControlMessages.parse(control, controlLength);
-            // Descriptors a sender attached (SCM_RIGHTS) are open in this process by now, asked
-            // for or not: unclosed, any sender could fill our descriptor table.
-            parsed.descriptors().forEach(UnixSocket::closeQuietly);
-            return new Received(buffer.asSlice(0, Math.min(received, buffer.byteSize())).toArray(JAVA_BYTE),
-                    parsed, flags);
+        // MSG_CMSG_CLOEXEC: a descriptor that arrives is never inherited by a child process.
+        SocketMessages.Received message = SocketMessages.receive(fd, MAX_MESSAGE, controlSpace, MSG_CMSG_CLOEXEC);
+        if (message.length() == 0 && type == SOCK_STREAM) {
+            return null; // the peer closed the connection
         }
+        // Descriptors a sender attached (SCM_RIGHTS) are open in this process by now, asked
+        // for or not: unclosed, any sender could fill our descriptor table.
+        Arrays.stream(message.descriptors()).forEach(UnixSocket::closeQuietly);
+        return new Received(message.data(), ControlMessages.parse(message.control()), message.flags());
     }
     // end::receive[]
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ControlMessage;
+import uds.support.SocketMessages;
 import uds.support.testing.Transcript;
 
 /**
@@ -24,13 +26,13 @@ class ControlMessagesIT {
     @Test
     void sizesAndThreeRealMessagesAsTheReceiverDescribesThem() throws IOException {
         Transcript transcript = new Transcript();
-        transcript.note("sizeof(struct msghdr) = " + UnixSocket.MSGHDR.byteSize()
-                + ", sizeof(struct cmsghdr) = " + ControlMessages.CMSGHDR.byteSize()
+        transcript.note("sizeof(struct msghdr) = " + SocketMessages.MSGHDR.byteSize()
+                + ", sizeof(struct cmsghdr) = " + ControlMessage.CMSGHDR.byteSize()
                 + ", sizeof(struct ucred) = " + Credentials.UCRED.byteSize());
-        transcript.note("CMSG_LEN(12) = " + ControlMessages.len(12) + ", CMSG_SPACE(12) = " + ControlMessages.space(12)
+        transcript.note("CMSG_LEN(12) = " + ControlMessage.len(12) + ", CMSG_SPACE(12) = " + ControlMessage.space(12)
                 + ", the receiver's control buffer: " + UnixSocket.CONTROL_SPACE + " bytes");
         send(transcript, "an ordinary message", UnixSocket.CONTROL_SPACE, false);
-        send(transcript, "a control buffer one byte short", ControlMessages.len(12) - 1, false);
+        send(transcript, "a control buffer one byte short", ControlMessage.len(12) - 1, false);
         send(transcript, "SO_TIMESTAMP on as well", UnixSocket.CONTROL_SPACE, true);
         transcript.write("control-messages");
     }

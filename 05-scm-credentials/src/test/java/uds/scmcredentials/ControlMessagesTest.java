@@ -12,6 +12,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uds.support.ControlMessage;
+import uds.support.SocketMessages;
+
 /** The C structures and the CMSG_* arithmetic, checked on bytes we build. */
 class ControlMessagesTest {
 
@@ -19,24 +22,24 @@ class ControlMessagesTest {
     @Test
     void theStructuresHaveTheirCSizes() {
         assertEquals(12, Credentials.UCRED.byteSize());
-        assertEquals(16, ControlMessages.CMSGHDR.byteSize());
-        assertEquals(16, UnixSocket.IOVEC.byteSize());
-        assertEquals(56, UnixSocket.MSGHDR.byteSize());
+        assertEquals(16, ControlMessage.CMSGHDR.byteSize());
+        assertEquals(16, SocketMessages.IOVEC.byteSize());
+        assertEquals(56, SocketMessages.MSGHDR.byteSize());
         assertEquals(110, UnixSocket.SOCKADDR_UN.byteSize());
     }
 
     @Test
     void cmsgLenAndSpaceForAStructUcred() {
-        assertEquals(28, ControlMessages.len(12));   // CMSG_LEN(12): header and data
-        assertEquals(32, ControlMessages.space(12)); // CMSG_SPACE(12): padded to 8 bytes
-        assertEquals(32, ControlMessages.space(16)); // a struct timeval needs no padding
+        assertEquals(28, ControlMessage.len(12));   // CMSG_LEN(12): header and data
+        assertEquals(32, ControlMessage.space(12)); // CMSG_SPACE(12): padded to 8 bytes
+        assertEquals(32, ControlMessage.space(16)); // a struct timeval needs no padding
     }
     // end::sizes[]
 
     @Test
     void buildsTheSameBytesAsCWould() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = ControlMessages.credentials(arena, new Credentials(1234, 4294967294L, 33));
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(1234, 4294967294L, 33))));
             assertEquals(32, control.byteSize());
             assertEquals(28, control.get(JAVA_LONG, 0));     // cmsg_len
             assertEquals(1, control.get(JAVA_INT, 8));       // cmsg_level: SOL_SOCKET
@@ -51,7 +54,7 @@ class ControlMessagesTest {
     void parsesWhatItBuilds() {
         try (Arena arena = Arena.ofConfined()) {
             Credentials credentials = new Credentials(1234, 4294967294L, 33);
-            MemorySegment control = ControlMessages.credentials(arena, credentials);
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(credentials)));
             assertEquals(new ControlMessages.Parsed(credentials, List.of(), List.of(), null),
                     ControlMessages.parse(control, control.byteSize()));
         }
@@ -61,12 +64,12 @@ class ControlMessagesTest {
     @Test
     void walksPastAnUnknownMessageAtItsAlignedLength() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = arena.allocate(ControlMessages.space(5) + ControlMessages.space(12), 8);
-            control.set(JAVA_LONG, 0, ControlMessages.len(5)); // 21 bytes: the next one starts at 24
+            MemorySegment control = arena.allocate(ControlMessage.space(5) + ControlMessage.space(12), 8);
+            control.set(JAVA_LONG, 0, ControlMessage.len(5)); // 21 bytes: the next one starts at 24
             control.set(JAVA_INT, 8, 1);
             control.set(JAVA_INT, 12, 99);
-            MemorySegment credentials = ControlMessages.credentials(arena, new Credentials(7, 8, 9));
-            MemorySegment.copy(credentials, 0, control, ControlMessages.space(5), credentials.byteSize());
+            MemorySegment credentials = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(7, 8, 9))));
+            MemorySegment.copy(credentials, 0, control, ControlMessage.space(5), credentials.byteSize());
 
             ControlMessages.Parsed parsed = ControlMessages.parse(control, control.byteSize());
 
@@ -78,7 +81,7 @@ class ControlMessagesTest {
     @Test
     void refusesALengthThatRunsPastTheBuffer() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = ControlMessages.credentials(arena, new Credentials(7, 8, 9));
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(7, 8, 9))));
             ControlMessages.Parsed parsed = ControlMessages.parse(control, 24); // as if cut after 24 bytes
             assertNull(parsed.credentials());
             assertEquals("control message at offset 0 claims 28 bytes, the buffer holds 24", parsed.malformed());
@@ -89,7 +92,7 @@ class ControlMessagesTest {
     @Test
     void refusesCredentialsOfTheWrongSize() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = ControlMessages.credentials(arena, new Credentials(7, 8, 9));
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(7, 8, 9))));
             control.set(JAVA_LONG, 0, 24L);
             ControlMessages.Parsed parsed = ControlMessages.parse(control, 32);
             assertNull(parsed.credentials());

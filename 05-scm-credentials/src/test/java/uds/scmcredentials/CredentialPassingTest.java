@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.ControlMessage;
 import uds.support.ErrnoException;
 import uds.support.testing.RequiresRoot;
 
@@ -101,7 +102,7 @@ class CredentialPassingTest {
     void aControlBufferTooSmallIsReportedNeverMisread() throws IOException {
         try (UnixSocket receiver = receiver(true); UnixSocket sender = UnixSocket.datagram()) {
             sender.send(dir.resolve("r.sock"), bytes("tight"), Credentials.own());
-            UnixSocket.Received message = receiver.receive(ControlMessages.len(12) - 1); // one byte short
+            UnixSocket.Received message = receiver.receive(ControlMessage.len(12) - 1); // one byte short
             assertTrue(message.controlCut(), "MSG_CTRUNC");
             assertNull(message.control().credentials());
             assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): tight"),
