@@ -1,7 +1,6 @@
 package uds.peercred;
 
 import java.util.LinkedHashSet;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import uds.support.AcceptLoop;
@@ -9,8 +8,6 @@ import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
 import uds.support.Options;
-import uds.support.UsageException;
-import uds.support.UserDatabase;
 
 /**
  * Lesson 03 on the command line: {@code server}, {@code client} and {@code demo}.
@@ -54,26 +51,14 @@ public final class Main {
     private static void server(Arguments arguments) throws Exception {
         Set<Long> uids = new LinkedHashSet<>();
         for (String user : arguments.values("--allow-user")) {
-            uids.add(id(user, UserDatabase.uidOf(user), "user"));
+            uids.add(Arguments.user("--allow-user", user));
         }
         Set<Long> gids = new LinkedHashSet<>();
         for (String group : arguments.values("--allow-group")) {
-            gids.add(id(group, UserDatabase.gidOf(group), "group"));
+            gids.add(Arguments.group("--allow-group", group));
         }
         PeerCredServer.run(arguments.requiredPath("--socket"), new AllowList(Set.copyOf(uids), Set.copyOf(gids)),
                 arguments.count("--max-connections", 1, 100_000, AcceptLoop.DEFAULT_MAX_CONNECTIONS), System.out);
-    }
-
-    /** A user or group by name, or by number (which need not exist in the database). */
-    private static long id(String text, OptionalLong byName, String kind) throws UsageException {
-        if (byName.isPresent()) {
-            return byName.getAsLong();
-        }
-        try {
-            return Integer.toUnsignedLong(Integer.parseUnsignedInt(text));
-        } catch (NumberFormatException e) {
-            throw new UsageException("no " + kind + " named " + text);
-        }
     }
 
     private Main() {

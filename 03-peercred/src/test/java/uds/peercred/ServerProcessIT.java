@@ -79,7 +79,7 @@ class ServerProcessIT {
         }
         assertEquals(new Commands.Result(2, "", "error: server needs --socket\ntry: java -jar 03-peercred.jar --help\n"),
                 Commands.run(JarUnderTest.get().command("server"), ""));
-        assertEquals(new Commands.Result(2, "", "error: no user named no-such-user-here\ntry: java -jar 03-peercred.jar --help\n"),
+        assertEquals(new Commands.Result(2, "", "error: --allow-user: no user named no-such-user-here\ntry: java -jar 03-peercred.jar --help\n"),
                 Commands.run(JarUnderTest.get().command("server", "--socket", "x", "--allow-user", "no-such-user-here"), ""));
         assertEquals(2, Commands.run(JarUnderTest.get().command("client", "--socket", "x", "--allow-group", "root"), "").exit());
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** One command's arguments, parsed by {@link CommandLine} against its {@link Options}. */
@@ -124,6 +125,26 @@ public final class Arguments {
     }
 
     /** A uid or gid as a number: 0 to 4294967295 (uid_t is unsigned 32-bit). */
+    /** A user by name, or by number (which need not exist in the user database). */
+    public static long user(String option, String text) throws UsageException {
+        OptionalLong byName = UserDatabase.uidOf(text);
+        return byName.isPresent() ? byName.getAsLong() : numbered(option, text, "user");
+    }
+
+    /** A group by name, or by number (which need not exist in the group database). */
+    public static long group(String option, String text) throws UsageException {
+        OptionalLong byName = UserDatabase.gidOf(text);
+        return byName.isPresent() ? byName.getAsLong() : numbered(option, text, "group");
+    }
+
+    private static long numbered(String option, String text, String kind) throws UsageException {
+        try {
+            return Integer.toUnsignedLong(Integer.parseUnsignedInt(text));
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + ": no " + kind + " named " + Printable.line(text));
+        }
+    }
+
     public static long id(String option, String text) throws UsageException {
         try {
             return Integer.toUnsignedLong(Integer.parseUnsignedInt(text));

@@ -20,10 +20,13 @@ public final class ErrnoException extends IOException {
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
     public static final int EEXIST = 17;
+    public static final int ENXIO = 6;
     public static final int EINVAL = 22;
     public static final int EPIPE = 32;
+    public static final int ENOSYS = 38;
     public static final int ELOOP = 40;
     public static final int ENOPROTOOPT = 92;
+    public static final int ENOBUFS = 105;
     public static final int EADDRINUSE = 98;
     public static final int ECONNRESET = 104;
     public static final int ENOTCONN = 107;
@@ -38,10 +41,13 @@ public final class ErrnoException extends IOException {
             Map.entry(EAGAIN, "EAGAIN (Resource temporarily unavailable)"),
             Map.entry(EACCES, "EACCES (Permission denied)"),
             Map.entry(EEXIST, "EEXIST (File exists)"),
+            Map.entry(ENXIO, "ENXIO (No such device or address)"),
             Map.entry(EINVAL, "EINVAL (Invalid argument)"),
             Map.entry(EPIPE, "EPIPE (Broken pipe)"),
+            Map.entry(ENOSYS, "ENOSYS (Function not implemented)"),
             Map.entry(ELOOP, "ELOOP (Too many levels of symbolic links)"),
             Map.entry(ENOPROTOOPT, "ENOPROTOOPT (Protocol not available)"),
+            Map.entry(ENOBUFS, "ENOBUFS (No buffer space available)"),
             Map.entry(EADDRINUSE, "EADDRINUSE (Address already in use)"),
             Map.entry(ECONNRESET, "ECONNRESET (Connection reset by peer)"),
             Map.entry(ENOTCONN, "ENOTCONN (Transport endpoint is not connected)"),

@@ -27,6 +27,17 @@ public record FileStatus(int mode, long uid, long gid) {
                 Integer.toUnsignedLong((int) status.get("gid")));
     }
 
+    /**
+     * What fstat(2) says of an open descriptor of this process. /proc/self/fd/N is no path
+     * to resolve: following it, the kernel answers for the open file itself, whatever is at
+     * the path it was opened by now.
+     */
+    public static FileStatus ofOpen(int fd) throws IOException {
+        Map<String, Object> status = Files.readAttributes(Path.of("/proc/self/fd/" + fd), "unix:mode,uid,gid");
+        return new FileStatus((int) status.get("mode"), Integer.toUnsignedLong((int) status.get("uid")),
+                Integer.toUnsignedLong((int) status.get("gid")));
+    }
+
     public boolean isRegularFile() {
         return (mode & S_IFMT) == S_IFREG;
     }

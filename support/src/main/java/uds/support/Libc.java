@@ -28,6 +28,16 @@ public final class Libc {
     }
 
     /**
+     * A variadic libc function such as {@code syscall(long number, ...)}: the arguments from
+     * firstVariadic on are passed as C passes variadic ones. Call it through {@link #call}.
+     */
+    public static MethodHandle variadicWithErrno(String name, int firstVariadic, MemoryLayout result,
+            MemoryLayout... arguments) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), FunctionDescriptor.of(result, arguments),
+                Linker.Option.firstVariadicArg(firstVariadic), Linker.Option.captureCallState("errno"));
+    }
+
+    /**
      * Calls a function made with {@link #withErrno} and returns its result; a negative result
      * (the C convention for failure) becomes an {@link ErrnoException}.
      */

@@ -41,6 +41,8 @@ public final class SocketConstants {
     public static final int SO_TIMESTAMP = known(29);
     /** Linux 6.5: a pidfd for the peer, not a pid that may have been reused. */
     public static final int SO_PEERPIDFD = known(77);
+    /** Linux 6.16: 0 makes the kernel refuse SCM_RIGHTS sent to this socket (the sender gets EPERM). */
+    public static final int SO_PASSRIGHTS = known(83);
 
     public static final int SCM_RIGHTS = known(1);
     public static final int SCM_CREDENTIALS = known(2);
@@ -60,12 +62,15 @@ public final class SocketConstants {
     // ioctl(2): bytes queued for reading (for SOCK_SEQPACKET: in all queued datagrams).
     public static final int FIONREAD = known(0x541B);
 
-    // open(2) flags, for the file lesson 04's server writes: <asm-generic/fcntl.h> on x86_64
+    // open(2) flags, for the file lesson 04's server writes and those lesson 06's opens: <asm-generic/fcntl.h> on x86_64
     // and riscv64; arm64's <asm/fcntl.h> has an O_NOFOLLOW of its own.
+    public static final int O_RDONLY = known(0);
     public static final int O_WRONLY = known(01);
     public static final int O_CREAT = known(0100);
     public static final int O_EXCL = known(0200);
     public static final int O_NOFOLLOW = known("aarch64".equals(System.getProperty("os.arch")) ? 0100000 : 0400000);
+    public static final int O_NOCTTY = known(0400);
+    public static final int O_NONBLOCK = known(04000);
     public static final int O_CLOEXEC = known(02000000);
 
     private static int known(int value) {

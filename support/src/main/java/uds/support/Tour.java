@@ -81,7 +81,16 @@ public final class Tour implements AutoCloseable {
     /** Runs one command to its end, showing what it prints and how it exits. */
     public void run(String label, List<String> prefix, String... args) throws IOException, InterruptedException {
         out.println("$ " + commandLine(prefix, args));
-        List<String> command = Stream.concat(prefix.stream(), jar.command(args).stream()).toList();
+        show(label, Stream.concat(prefix.stream(), jar.command(args).stream()).toList());
+    }
+
+    /** Runs a program that is not the lesson's (cat, ls) the same way. */
+    public void runProgram(String label, List<String> command) throws IOException, InterruptedException {
+        out.println("$ " + Shell.line(command));
+        show(label, command);
+    }
+
+    private void show(String label, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {

@@ -1,0 +1,51 @@
+package uds.scmrights;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+
+import org.newsclub.net.unix.FileDescriptorCast;
+
+import uds.support.ErrnoException;
+import uds.support.Libc;
+
+/**
+ * Between the two ways this lesson holds a descriptor: junixsocket's {@link FileDescriptor}
+ * objects and the plain numbers the kernel and FFM use. A {@code FileDescriptor} made from a
+ * number owns nothing: nothing closes it but {@link #close}.
+ */
+final class Descriptors {
+
+    private static final MethodHandle CLOSE = Libc.withErrno("close", JAVA_INT, JAVA_INT);
+
+    /** The number behind a FileDescriptor (the JDK keeps it private; junixsocket can tell). */
+    static int number(FileDescriptor descriptor) throws IOException {
+        return FileDescriptorCast.using(descriptor).as(Integer.class);
+    }
+
+    /** A FileDescriptor for a number, for junixsocket's setOutboundFileDescriptors. */
+    static FileDescriptor of(int fd) throws IOException {
+        return FileDescriptorCast.unsafeUsing(fd).getFileDescriptor();
+    }
+
+    static void close(int fd) {
+        try {
+            Libc.call("close", CLOSE, fd);
+        } catch (ErrnoException e) {
+            // EBADF: already closed; anything else leaves nothing we could do
+        }
+    }
+
+    static void close(FileDescriptor descriptor) {
+        try {
+            close(number(descriptor));
+        } catch (IOException e) {
+            // not a valid descriptor: nothing to close
+        }
+    }
+
+    private Descriptors() {
+    }
+}

@@ -1,0 +1,113 @@
+package uds.scmrights;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+import uds.support.ControlMessage;
+import uds.support.ExpectedServer;
+import uds.support.FileStatus;
+import uds.support.LineReader;
+import uds.support.Printable;
+
+/**
+ * The client of lesson 06 (its partner: {@link Opener}). It asks for one file by path,
+ * receives an open descriptor for it and copies the file, read through that descriptor, to
+ * stdout byte for byte. With raw, the reply is received with recvmsg through FFM
+ * ({@link RawRights}) on the very socket junixsocket connected.
+ */
+final class FileClient {
+
+    static final int MAX_REPLY = Opener.MAX_REQUEST + 100;
+
+    static void run(Path socket, Path file, ExpectedServer expected, boolean raw, OutputStream out) throws IOException {
+        // The opener compares exact paths: send the one the user means, absolute.
+        byte[] request = (file.toAbsolutePath().normalize() + "\n").getBytes(StandardCharsets.UTF_8);
+        try (AFUNIXSocket connection = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
+            if (expected != null) {
+                // A squatter at the path could hand us any descriptor: a FIFO that never ends,
+                // a socket, a file of its choosing. Know who is answering first.
+                expected.check(connection.getPeerCredentials().getUid(), socket);
+            }
+            RawRights.Reply reply = raw ? rawExchange(connection, request) : exchange(connection, request);
+            copy(reply, file, out);
+        }
+    }
+
+    // tag::exchange[]
+    /** junixsocket's way: descriptors arrive with the bytes that carry them, and wait to be collected. */
+    static RawRights.Reply exchange(AFUNIXSocket connection, byte[] request) throws IOException {
+        // Off (0 bytes) until set: the kernel would drop the descriptor and we would never know.
+        // junixsocket makes any size at least 256 bytes: room for 60 descriptors.
+        connection.setAncillaryReceiveBufferSize((int) ControlMessage.rightsSpace(1));
+        connection.getOutputStream().write(request);
+        byte[] line = null;
+        List<Integer> received = new ArrayList<>();
+        try {
+            line = new LineReader(connection.getInputStream(), MAX_REPLY).readLine();
+        } finally {
+            // Collected even when the read failed: a descriptor not collected stays open in
+            // this process for good (clearReceivedFileDescriptors forgets it, closes nothing).
+            FileDescriptor[] descriptors = connection.getReceivedFileDescriptors();
+            for (FileDescriptor descriptor : descriptors == null ? new FileDescriptor[0] : descriptors) {
+                received.add(Descriptors.number(descriptor));
+            }
+            if (line == null) {
+                received.forEach(Descriptors::close);
+            }
+        }
+        if (line == null) {
+            throw new IOException("the server closed the connection without a reply");
+        }
+        return new RawRights.Reply(new String(line, StandardCharsets.UTF_8), received, false);
+    }
+    // end::exchange[]
+
+    /** The same with sendmsg and recvmsg through FFM, on junixsocket's descriptor. */
+    static RawRights.Reply rawExchange(AFUNIXSocket connection, byte[] request) throws IOException {
+        int socket = Descriptors.number(connection.getFileDescriptor());
+        RawRights.send(socket, request);
+        return RawRights.receiveLine(socket, MAX_REPLY, 1);
+    }
+
+    // tag::copy[]
+    /** Checks what arrived, then copies the file to out through the descriptor. */
+    static void copy(RawRights.Reply reply, Path file, OutputStream out) throws IOException {
+        List<Integer> unused = new ArrayList<>(reply.descriptors());
+        try {
+            if (reply.line().startsWith("ERR ")) {
+                throw new IOException("the server refused " + file + ": " + Printable.line(reply.line().substring(4)));
+            }
+            if (!reply.line().startsWith("OK ") || unused.size() != 1 || reply.controlCut()) {
+                throw new IOException("unexpected reply " + Printable.line(reply.line()) + " with " + unused.size()
+                        + " descriptors" + (reply.controlCut() ? " and more the kernel dropped (MSG_CTRUNC)" : "")
+                        + ": expected OK and exactly one");
+            }
+            FileStatus status = FileStatus.ofOpen(unused.get(0));
+            if (!status.isRegularFile()) {
+                // /dev/zero or a FIFO would never end; only a file has an end to copy to.
+                throw new IOException("the server handed over " + status.kind() + ", not a regular file: not reading it");
+            }
+            // The stream owns the descriptor from here and closes it; closing a number twice
+            // could close a file another thread has opened under the same number meanwhile.
+            try (FileInputStream in = new FileInputStream(Descriptors.of(unused.remove(0)))) {
+                in.transferTo(out);
+            }
+            out.flush();
+        } finally {
+            unused.forEach(Descriptors::close);
+        }
+    }
+    // end::copy[]
+
+    private FileClient() {
+    }
+}

@@ -1,0 +1,71 @@
+package uds.scmrights;
+
+import static uds.support.SocketConstants.MSG_CMSG_CLOEXEC;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import uds.support.ControlMessage;
+import uds.support.ErrnoException;
+import uds.support.SocketMessages;
+
+/**
+ * The same exchange as junixsocket's, in raw syscalls through FFM: sendmsg with an
+ * SCM_RIGHTS control message, recvmsg with a control buffer sized for what we expect. It
+ * works on any connected AF_UNIX socket's descriptor, junixsocket's included: the kernel does
+ * not care which library made it.
+ */
+final class RawRights {
+
+    /** A reply line, the descriptors that came with it, and whether the kernel had to drop some. */
+    record Reply(String line, List<Integer> descriptors, boolean controlCut) {
+    }
+
+    // tag::send[]
+    /** Sends line with descriptors attached to its bytes (at least one byte must travel with them). */
+    static void send(int socket, byte[] line, int... descriptors) throws ErrnoException {
+        List<ControlMessage> control = descriptors.length == 0 ? List.of() : List.of(ControlMessage.rights(descriptors));
+        SocketMessages.send(socket, MemorySegment.NULL, line, control);
+    }
+    // end::send[]
+
+    // tag::receive[]
+    /**
+     * Receives one line of at most maxBytes, with room for maxDescriptors descriptors. A peer
+     * that sends more sets MSG_CTRUNC: the kernel installs what fits and closes the rest.
+     * Every descriptor in the reply is now ours to close.
+     */
+    static Reply receiveLine(int socket, int maxBytes, int maxDescriptors) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        List<Integer> descriptors = new ArrayList<>();
+        boolean cut = false;
+        try {
+            while (line.size() == 0 || line.toByteArray()[line.size() - 1] != '\n') {
+                SocketMessages.Received message = SocketMessages.receive(socket, maxBytes - line.size(),
+                        ControlMessage.rightsSpace(maxDescriptors), MSG_CMSG_CLOEXEC);
+                Arrays.stream(message.descriptors()).forEach(descriptors::add);
+                cut |= message.controlCut();
+                if (message.length() == 0) {
+                    throw new IOException("the server closed the connection before a whole reply");
+                }
+                line.write(message.data());
+                if (line.size() >= maxBytes) {
+                    throw new IOException("a reply longer than " + maxBytes + " bytes");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            descriptors.forEach(Descriptors::close); // nobody else will
+            throw e;
+        }
+        String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return new Reply(text.substring(0, text.length() - 1), descriptors, cut);
+    }
+    // end::receive[]
+
+    private RawRights() {
+    }
+}
