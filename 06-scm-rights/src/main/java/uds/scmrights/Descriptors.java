@@ -3,6 +3,7 @@ package uds.scmrights;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 
@@ -13,8 +14,7 @@ import uds.support.Libc;
 
 /**
  * Between the two ways this lesson holds a descriptor: junixsocket's {@link FileDescriptor}
- * objects and the plain numbers the kernel and FFM use. A {@code FileDescriptor} made from a
- * number owns nothing: nothing closes it but {@link #close}.
+ * objects and the plain numbers the kernel and FFM use.
  */
 final class Descriptors {
 
@@ -38,11 +38,16 @@ final class Descriptors {
         }
     }
 
+    /**
+     * Closes through the object, which marks it invalid: junixsocket closes every descriptor it
+     * received when its socket closes, and skips those already closed this way. Closing the
+     * number instead would let that later close hit whatever file got the number meanwhile.
+     */
     static void close(FileDescriptor descriptor) {
         try {
-            close(number(descriptor));
+            new FileInputStream(descriptor).close();
         } catch (IOException e) {
-            // not a valid descriptor: nothing to close
+            // nothing left to do
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -50,21 +51,17 @@ final class FileClient {
         connection.setAncillaryReceiveBufferSize((int) ControlMessage.rightsSpace(1));
         connection.getOutputStream().write(request);
         byte[] line = null;
-        List<Integer> received = new ArrayList<>();
+        List<FileDescriptor> received = new ArrayList<>();
         try {
             line = new LineReader(connection.getInputStream(), MAX_REPLY).readLine();
         } finally {
-            // Collected even when the read failed: a descriptor not collected stays open in
-            // this process for good (clearReceivedFileDescriptors forgets it, closes nothing).
+            // Collected even when the read failed. junixsocket closes what it received when
+            // the socket closes, collected or not: use a descriptor (or dup it) before that.
             FileDescriptor[] descriptors = connection.getReceivedFileDescriptors();
-            for (FileDescriptor descriptor : descriptors == null ? new FileDescriptor[0] : descriptors) {
-                received.add(Descriptors.number(descriptor));
-            }
-            if (line == null) {
-                received.forEach(Descriptors::close);
-            }
+            received.addAll(Arrays.asList(descriptors == null ? new FileDescriptor[0] : descriptors));
         }
         if (line == null) {
+            received.forEach(Descriptors::close);
             throw new IOException("the server closed the connection without a reply");
         }
         return new RawRights.Reply(new String(line, StandardCharsets.UTF_8), received, false);
@@ -81,7 +78,7 @@ final class FileClient {
     // tag::copy[]
     /** Checks what arrived, then copies the file to out through the descriptor. */
     static void copy(RawRights.Reply reply, Path file, OutputStream out) throws IOException {
-        List<Integer> unused = new ArrayList<>(reply.descriptors());
+        List<FileDescriptor> unused = new ArrayList<>(reply.descriptors());
         try {
             if (reply.line().startsWith("ERR ")) {
                 throw new IOException("the server refused " + file + ": " + Printable.line(reply.line().substring(4)));
@@ -91,14 +88,13 @@ final class FileClient {
                         + " descriptors" + (reply.controlCut() ? " and more the kernel dropped (MSG_CTRUNC)" : "")
                         + ": expected OK and exactly one");
             }
-            FileStatus status = FileStatus.ofOpen(unused.get(0));
+            FileStatus status = FileStatus.ofOpen(Descriptors.number(unused.get(0)));
             if (!status.isRegularFile()) {
                 // /dev/zero or a FIFO would never end; only a file has an end to copy to.
                 throw new IOException("the server handed over " + status.kind() + ", not a regular file: not reading it");
             }
-            // The stream owns the descriptor from here and closes it; closing a number twice
-            // could close a file another thread has opened under the same number meanwhile.
-            try (FileInputStream in = new FileInputStream(Descriptors.of(unused.remove(0)))) {
+            // The stream owns the descriptor from here, and closing it marks it closed.
+            try (FileInputStream in = new FileInputStream(unused.remove(0))) {
                 in.transferTo(out);
             }
             out.flush();

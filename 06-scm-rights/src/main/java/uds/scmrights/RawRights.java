@@ -3,10 +3,11 @@ package uds.scmrights;
 import static uds.support.SocketConstants.MSG_CMSG_CLOEXEC;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import uds.support.ControlMessage;
@@ -22,14 +23,18 @@ import uds.support.SocketMessages;
 final class RawRights {
 
     /** A reply line, the descriptors that came with it, and whether the kernel had to drop some. */
-    record Reply(String line, List<Integer> descriptors, boolean controlCut) {
+    record Reply(String line, List<FileDescriptor> descriptors, boolean controlCut) {
     }
 
     // tag::send[]
-    /** Sends line with descriptors attached to its bytes (at least one byte must travel with them). */
-    static void send(int socket, byte[] line, int... descriptors) throws ErrnoException {
+    /**
+     * Sends bytes with descriptors attached to them; returns how many bytes the kernel took. On
+     * a stream socket at least one byte must travel: with none, nothing is sent, descriptors
+     * included, and no error says so.
+     */
+    static long send(int socket, byte[] bytes, int... descriptors) throws ErrnoException {
         List<ControlMessage> control = descriptors.length == 0 ? List.of() : List.of(ControlMessage.rights(descriptors));
-        SocketMessages.send(socket, MemorySegment.NULL, line, control);
+        return SocketMessages.send(socket, MemorySegment.NULL, bytes, control);
     }
     // end::send[]
 
@@ -41,13 +46,17 @@ final class RawRights {
      */
     static Reply receiveLine(int socket, int maxBytes, int maxDescriptors) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        List<Integer> descriptors = new ArrayList<>();
+        List<FileDescriptor> descriptors = new ArrayList<>();
         boolean cut = false;
         try {
             while (line.size() == 0 || line.toByteArray()[line.size() - 1] != '\n') {
+                // CMSG_LEN, not CMSG_SPACE: the padding of CMSG_SPACE(4) is room for a second int,
+                // and the kernel fills every whole int of room it is given.
                 SocketMessages.Received message = SocketMessages.receive(socket, maxBytes - line.size(),
-                        ControlMessage.rightsSpace(maxDescriptors), MSG_CMSG_CLOEXEC);
-                Arrays.stream(message.descriptors()).forEach(descriptors::add);
+                        ControlMessage.len((long) maxDescriptors * Integer.BYTES), MSG_CMSG_CLOEXEC);
+                for (int fd : message.descriptors()) {
+                    descriptors.add(Descriptors.of(fd));
+                }
                 cut |= message.controlCut();
                 if (message.length() == 0) {
                     throw new IOException("the server closed the connection before a whole reply");
@@ -61,7 +70,7 @@ final class RawRights {
             descriptors.forEach(Descriptors::close); // nobody else will
             throw e;
         }
-        String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String text = line.toString(StandardCharsets.UTF_8);
         return new Reply(text.substring(0, text.length() - 1), descriptors, cut);
     }
     // end::receive[]

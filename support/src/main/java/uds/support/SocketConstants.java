@@ -48,6 +48,7 @@ public final class SocketConstants {
     public static final int SCM_CREDENTIALS = known(2);
 
     public static final int MSG_CTRUNC = known(0x08);
+    public static final int MSG_DONTWAIT = known(0x40);
     public static final int MSG_TRUNC = known(0x20);
     public static final int MSG_CMSG_CLOEXEC = known(0x40000000);
 
