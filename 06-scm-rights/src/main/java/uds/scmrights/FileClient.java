@@ -13,6 +13,7 @@ import java.util.List;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.ConnectFailure;
 import uds.support.ControlMessage;
 import uds.support.ExpectedServer;
 import uds.support.FileStatus;
@@ -32,7 +33,7 @@ final class FileClient {
     static void run(Path socket, Path file, ExpectedServer expected, boolean raw, OutputStream out) throws IOException {
         // The opener compares exact paths: send the one the user means, absolute.
         byte[] request = (file.toAbsolutePath().normalize() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (AFUNIXSocket connection = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
+        try (AFUNIXSocket connection = connect(socket)) {
             if (expected != null) {
                 // A squatter at the path could hand us any descriptor: a FIFO that never ends,
                 // a socket, a file of its choosing. Know who is answering first.
@@ -40,6 +41,14 @@ final class FileClient {
             }
             RawRights.Reply reply = raw ? rawExchange(connection, request) : exchange(connection, request);
             copy(reply, file, out);
+        }
+    }
+
+    private static AFUNIXSocket connect(Path socket) throws IOException {
+        try {
+            return AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket));
+        } catch (IOException e) {
+            throw ConnectFailure.explain(socket, e); // lesson 01: why, from the path, in any locale
         }
     }
 

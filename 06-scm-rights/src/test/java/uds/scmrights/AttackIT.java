@@ -1,0 +1,160 @@
+package uds.scmrights;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import uds.support.ServerProcess;
+import uds.support.testing.AttackScene;
+import uds.support.testing.AttackTests;
+import uds.support.testing.Commands;
+import uds.support.testing.JarUnderTest;
+import uds.support.testing.ProcessFigures;
+import uds.support.testing.RequiresRoot;
+
+/**
+ * "What an attacker can try" against lesson 06's opener, which runs as root and hands out
+ * open files: the attacker is the user nobody, who may ask (it is on the list) and who owns
+ * the directory the listed report lives in, as users own what they write to a shared place.
+ */
+class AttackIT extends AttackTests {
+
+    private static int openers;
+
+    /** A directory of nobody's in the shared (1777) directory, with a report nobody wrote. */
+    private static Path reports() throws Exception {
+        Path reports = scene.shared().resolve("reports-" + (++openers));
+        scene.asAttacker("mkdir", reports.toString());
+        scene.asAttacker("sh", "-c", "echo 'the report' > " + reports.resolve("today.txt"));
+        return reports;
+    }
+
+    private static ServerProcess opener(Path socket, Path file, String... more) throws Exception {
+        List<String> command = new ArrayList<>(JarUnderTest.get().command("server", "--socket", socket.toString(),
+                "--allow-file", file.toString(), "--allow-user", "nobody"));
+        command.addAll(List.of(more));
+        return scene.server(command, "listening on");
+    }
+
+    private static Path rootSecret() throws Exception {
+        Path secret = scene.shared().resolve("root-secret-" + openers + ".txt");
+        Files.writeString(secret, "root only\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        return secret;
+    }
+
+    private static Commands.Result askAsAttacker(Path socket, Path file) throws Exception {
+        return scene.asAttacker("/usr/bin/python3", peer().toString(), "client", socket.toString(), file.toString());
+    }
+
+    private static Path peer;
+
+    private static Path peer() throws Exception {
+        if (peer == null) {
+            peer = Files.copy(Path.of(AttackIT.class.getResource("/peer.py").toURI()), scene.shared().resolve("peer.py"));
+            Files.setPosixFilePermissions(peer, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return peer;
+    }
+
+    // tag::symlink[]
+    @Test
+    @Order(1)
+    @RequiresRoot(AttackScene.WHY)
+    void swappingTheListedFileOrItsDirectoryForALinkGetsNothing() throws Exception {
+        scene.title("Replace the listed file, then its directory, with a symbolic link to a root-only file");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path secret = rootSecret();
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today)) {
+            assertEquals(new Commands.Result(0, "the report\n", ""), askAsAttacker(socket, today), "the honest request");
+            scene.asAttacker("ln", "-sf", secret.toString(), today.toString());
+            Commands.Result viaLink = askAsAttacker(socket, today);
+            assertEquals(1, viaLink.exit());
+            assertEquals("error: ERR a symbolic link on the way: not followed\n", viaLink.stderr());
+            scene.serverSays(opener, "symbolic link");
+
+            Path elsewhere = scene.shared().resolve("elsewhere-" + openers);
+            Files.createDirectory(elsewhere);
+            Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwx------"));
+            Files.writeString(elsewhere.resolve("today.txt"), "root's other file\n");
+            scene.asAttacker("mv", reports.toString(), reports + ".old");
+            scene.asAttacker("ln", "-s", elsewhere.toString(), reports.toString());
+            Commands.Result viaDirectory = askAsAttacker(socket, today);
+            assertEquals("error: ERR a symbolic link on the way: not followed\n", viaDirectory.stderr());
+            scene.serverSays(opener, "symbolic link");
+        }
+    }
+    // end::symlink[]
+
+    @Test
+    @Order(2)
+    @RequiresRoot(AttackScene.WHY)
+    void aFifoAtTheListedPathHoldsUpNobody() throws Exception {
+        scene.title("Replace the listed file with a FIFO nobody writes to");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today)) {
+            scene.asAttacker("rm", today.toString());
+            scene.asAttacker("mkfifo", today.toString());
+            Commands.Result fifo = askAsAttacker(socket, today);
+            assertEquals("error: ERR not a regular file but a FIFO\n", fifo.stderr());
+            scene.serverSays(opener, "FIFO");
+        }
+    }
+
+    // tag::flood[]
+    @Test
+    @Order(3)
+    @RequiresRoot(AttackScene.WHY)
+    void aThousandUnaskedDescriptorsLeaveTheOpenersTableAsItWas() throws Exception {
+        scene.title("Attach 10 open descriptors to each of 100 messages");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today)) {
+            askAsAttacker(socket, today);
+            scene.serverSays(opener, "handed");
+            long before = PythonPeerIT.settledDescriptors(opener); // once the first connection has closed
+            scene.figures("before", opener);
+            Commands.Result flood = scene.asAttacker("/usr/bin/python3", peer().toString(), "flood", socket.toString(),
+                    "100", "10");
+            assertEquals(0, flood.exit(), flood.stderr());
+            scene.serverSays(opener, "refused");
+            assertEquals(before, PythonPeerIT.settledDescriptors(opener), "the opener's descriptors");
+            scene.figures("after", opener);
+        }
+    }
+    // end::flood[]
+
+    @Test
+    @Order(4)
+    @RequiresRoot(AttackScene.WHY)
+    void aSilentOrEndlessRequestCostsBoundedTimeAndMemory() throws Exception {
+        scene.title("Say nothing; then start sending 200 MB without a newline");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today, "--idle-timeout", "2")) {
+            Commands.Result silent = scene.attack("silent", socket.toString());
+            assertTrue(silent.stdout().contains("after 2 s"), silent.stdout());
+            scene.serverSays(opener, "idle for 2 s");
+            Commands.Result line = scene.attack("line", socket.toString(), "200000000");
+            assertTrue(line.stdout().contains("ERR request longer than 4096 bytes"), line.stdout());
+            scene.serverSays(opener, "longer than 4096 bytes");
+            ProcessFigures after = scene.figures("after", opener);
+            assertTrue(after.residentKiB() < 400_000, "no 200 MB held: " + after);
+            assertEquals(new Commands.Result(0, "the report\n", ""), askAsAttacker(socket, today), "still serving");
+        }
+    }
+}
