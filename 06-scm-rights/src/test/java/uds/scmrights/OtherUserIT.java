@@ -44,10 +44,12 @@ class OtherUserIT {
     @BeforeAll
     static void prepare() throws Exception {
         if (!ThisProcess.isRoot()) {
-            Transcript transcript = new Transcript();
-            transcript.note("(Not captured: the tests ran as uid " + ThisProcess.uid()
-                    + ". Run ./mvnw verify as root to see nobody read a file only root may open.)");
-            transcript.write("other-users");
+            for (String name : List.of("other-users", "handoff")) {
+                Transcript transcript = new Transcript();
+                transcript.note("(Not captured: the tests ran as uid " + ThisProcess.uid()
+                        + ". Run ./mvnw verify as root to see nobody and www-data as clients.)");
+                transcript.write(name);
+            }
             return;
         }
         openDir = Files.createTempDirectory(Path.of("/tmp"), "uds-scmrights-it-");
