@@ -7,7 +7,8 @@
  *   loadgen PATH N WARMUP_S MEASURE_S
  *
  * Round trips that end during the warm-up are not counted. Prints one line of JSON: requests
- * per second and the round-trip distribution (100 ns buckets up to 100 ms), measured.
+ * per second and the round-trip distribution (100 ns buckets up to 100 ms, then 100 us
+ * buckets up to 10 s), measured.
  * Build: gcc -O2 -o loadgen loadgen.c
  */
 #define _GNU_SOURCE
@@ -25,8 +26,11 @@
 #include <sys/un.h>
 
 #define MESSAGE 64
-#define BUCKET_NS 100
-#define BUCKETS 1000000 /* 100 ms in 100 ns buckets; slower round trips go in the last one */
+#define FINE_NS 100           /* up to 100 ms: 100 ns buckets */
+#define FINE 1000000
+#define COARSE_NS 100000      /* then up to 10 s: 100 us buckets; slower ones go in the last */
+#define COARSE 99000
+#define BUCKETS (FINE + COARSE)
 #define EVENTS 512
 
 struct connection {
@@ -46,13 +50,25 @@ static void die(const char *what) {
     exit(1);
 }
 
+static long bucket_of(long long ns) {
+    if (ns < (long long) FINE * FINE_NS) return (long) (ns / FINE_NS);
+    long long coarse = (ns - (long long) FINE * FINE_NS) / COARSE_NS;
+    return FINE + (long) (coarse < COARSE ? coarse : COARSE - 1);
+}
+
+/* the middle of a bucket, in microseconds */
+static double micros_of(long bucket) {
+    if (bucket < FINE) return (bucket + 0.5) * FINE_NS / 1000.0;
+    return ((double) FINE * FINE_NS + (bucket - FINE + 0.5) * COARSE_NS) / 1000.0;
+}
+
 static double percentile_us(const unsigned *histogram, long long count, double p) {
     long long rank = (long long) (p * (double) count), seen = 0;
-    for (int i = 0; i < BUCKETS; i++) {
+    for (long i = 0; i < BUCKETS; i++) {
         seen += histogram[i];
-        if (seen > rank) return (i + 0.5) * BUCKET_NS / 1000.0;
+        if (seen > rank) return micros_of(i);
     }
-    return BUCKETS * (double) BUCKET_NS / 1000.0;
+    return micros_of(BUCKETS - 1);
 }
 
 int main(int argc, char **argv) {
@@ -126,8 +142,7 @@ int main(int argc, char **argv) {
             if (c->received < MESSAGE) continue;
             long long done = now_ns();
             if (done >= measure_from && done < measure_until) {
-                long long bucket = (done - c->started_ns) / BUCKET_NS;
-                histogram[bucket < BUCKETS ? bucket : BUCKETS - 1]++;
+                histogram[bucket_of(done - c->started_ns)]++;
                 requests++;
             }
             c->received = 0;

@@ -6,14 +6,18 @@ import java.util.Locale;
 /** A horizontal bar chart as plain SVG, so the page needs no charting library. */
 final class BarChart {
 
-    private static final int LABEL_WIDTH = 230;
+    private static final int MIN_LABEL_WIDTH = 230;
+    /** Wide enough for 13-pixel sans-serif, with room to spare. */
+    private static final double PIXELS_PER_CHARACTER = 7.2;
     private static final int BAR_WIDTH = 420;
     private static final int ROW = 28;
 
     static String svg(String title, List<String> labels, List<Double> values, String valueFormat) {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        int labelWidth = Math.max(MIN_LABEL_WIDTH, (int) Math.ceil(longest * PIXELS_PER_CHARACTER) + 12);
         int height = 40 + ROW * labels.size();
-        int width = LABEL_WIDTH + BAR_WIDTH + 110;
+        int width = labelWidth + BAR_WIDTH + 110;
         // A viewBox and a relative width: on a phone the chart shrinks with the page instead of
         // making it scroll sideways.
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
@@ -27,8 +31,8 @@ final class BarChart {
             String colour = i == 0 ? "#888888" : "#3b6ea8"; // the first row is the C baseline
             svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>%n", y + 15, escape(labels.get(i))));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"/>%n",
-                    LABEL_WIDTH, y, bar, colour));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", LABEL_WIDTH + bar + 6, y + 15,
+                    labelWidth, y, bar, colour));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", labelWidth + bar + 6, y + 15,
                     escape(String.format(Locale.ROOT, valueFormat, values.get(i)))));
         }
         return svg.append("</svg>\n").toString();

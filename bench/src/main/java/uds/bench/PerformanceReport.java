@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns the results of a real run (RESULTS/jmh.json from JMH, RESULTS/c-baseline.json from
- * {@link CBaseline}) into the tables and charts of docs/performance.adoc. Run by every build,
+ * {@link CBaseline}, RESULTS/many-clients.json from {@link ManyClients}) into the tables and
+ * charts of docs/performance.adoc. Run by every build,
  * so the page can only show measured numbers.
  *
  * <p>Usage: PerformanceReport RESULTS_DIR OUTPUT_DIR
@@ -60,6 +61,7 @@ public final class PerformanceReport {
         Files.writeString(out.resolve("throughput.svg"), BarChart.svg("One way, 64 KiB writes (MiB/s)",
                 throughputs.stream().map(Throughput::transport).toList(),
                 throughputs.stream().map(Throughput::mebibytesPerSecond).toList(), "%.0f MiB/s"));
+        ManyClientsReport.write(json.readTree(results.resolve("many-clients.json").toFile()), out);
     }
 
     static final String C_BASELINE = "C (pingpong.c)";
@@ -146,7 +148,7 @@ public final class PerformanceReport {
             }
         }
         Throughput direct = byName(throughputs, "JUNIXSOCKET_CHANNEL");
-        Throughput heap = byName(throughputs, "JUNIXSOCKET_CHANNEL_HEAP");
+        Throughput heap = byName(throughputs, "JUNIXSOCKET_CHANNEL_CLIENT_HEAP");
         Throughput streams = byName(throughputs, "JUNIXSOCKET_STREAM");
         Latency tcp = latencies.stream().filter(l -> l.transport().startsWith("TCP")).findFirst().orElseThrow();
         Latency fastest = unixTransports(latencies).stream().min(java.util.Comparator.comparingDouble(Latency::p50)).orElseThrow();

@@ -24,7 +24,8 @@ import org.newsclub.net.unix.AFUNIXSocketChannel;
 
 /**
  * The transports compared, each between two endpoints that really talk through the kernel:
- * the benchmark's end in the benchmark thread, the peer on a thread of its own.
+ * the benchmark's end in the benchmark thread, the peer on a thread of its own (or, for
+ * {@link #JUNIXSOCKET_CHANNEL_PEER_PROCESS}, in a process of its own).
  */
 public enum Transport {
 
@@ -58,11 +59,24 @@ public enum Transport {
         }
     },
 
-    /** The same channel with heap buffers: what the copy into native memory costs. */
-    JUNIXSOCKET_CHANNEL_HEAP {
+    /**
+     * The same channel with a heap buffer on the benchmark's (the client's) side; the peer keeps
+     * its direct buffer: what the copy into native memory costs one end.
+     */
+    JUNIXSOCKET_CHANNEL_CLIENT_HEAP {
         @Override
         Link open(Path dir, Peer peer) throws IOException {
             return JUNIXSOCKET_CHANNEL.open(dir, peer);
+        }
+    },
+
+    /** junixsocket's channel with direct buffers, the peer in a JVM of its own: two processes, as in C. */
+    JUNIXSOCKET_CHANNEL_PEER_PROCESS {
+        @Override
+        Link open(Path dir, Peer peer) throws IOException {
+            Path path = dir.resolve("process.sock");
+            Process process = PeerProcess.start(path, peer);
+            return PeerProcess.closingWith(stream(AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(path))), process, path);
         }
     },
 
@@ -126,7 +140,7 @@ public enum Transport {
      * copied into native memory for every write, and out of it for every read.
      */
     ByteBuffer allocate(int size) {
-        return this == JUNIXSOCKET_STREAM || this == JUNIXSOCKET_CHANNEL_HEAP
+        return this == JUNIXSOCKET_STREAM || this == JUNIXSOCKET_CHANNEL_CLIENT_HEAP
                 ? ByteBuffer.allocate(size) : ByteBuffer.allocateDirect(size);
     }
     // end::allocate[]
@@ -142,8 +156,8 @@ public enum Transport {
             return new Peer(false, 64 * 1024);
         }
 
-        void start(Link far, ByteBuffer buffer) {
-            Thread.ofPlatform().daemon().name(echo ? "echo" : "drain").start(() -> {
+        Thread start(Link far, ByteBuffer buffer) {
+            return Thread.ofPlatform().daemon().name(echo ? "echo" : "drain").start(() -> {
                 try (far) {
                     while (true) {
                         buffer.clear().limit(messageSize);

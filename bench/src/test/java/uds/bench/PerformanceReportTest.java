@@ -43,4 +43,35 @@ class PerformanceReportTest {
         String chart = Files.readString(out.resolve("latency.svg"));
         assertTrue(chart.startsWith("<svg") && chart.contains(PerformanceReport.C_BASELINE), chart);
     }
+
+    @Test
+    void theCommittedManyClientsRunHasEveryServerAtEveryN() throws Exception {
+        PerformanceReport.main(new String[] {"results", out.toString()});
+        String table = Files.readString(out.resolve("many-clients.adoc"));
+        List<String> servers = new java.util.ArrayList<>(List.of(ManyClients.C_SERVER));
+        for (EchoServers.Model model : EchoServers.Model.values()) {
+            servers.add(model.label);
+        }
+        for (int connections : ManyClients.CONNECTIONS) {
+            for (String server : servers) {
+                assertTrue(table.contains(String.format(java.util.Locale.ROOT, "| %,d | %s", connections, server)),
+                        server + " at " + connections + ":\n" + table);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("many-clients-findings.adoc")).contains("At 1,000 connections the best Java server"));
+    }
+
+    @Test
+    void manyClientsRatiosAndTheGoalAreComputedFromTheRuns() {
+        List<ManyClientsReport.Run> runs = List.of(
+                new ManyClientsReport.Run(ManyClients.C_SERVER, 10, 10, 0, 100_000, 50, 100, 1024, 1),
+                new ManyClientsReport.Run("J", 10, 10, 0, 90_000, 60, 110, 40_960, 20),
+                new ManyClientsReport.Run(ManyClients.C_SERVER, 1000, 1000, 0, 200_000, 3000, 8000, 2048, 1),
+                new ManyClientsReport.Run("J", 1000, 1000, 0, 180_000, 3500, 9000, 51_200, 20));
+        String table = ManyClientsReport.table(runs);
+        assertTrue(table.contains("| 1,000 | J | 180,000 | 0.90x | 3.5 ms | 9.0 ms | 1.13x | 50 MiB | 20"), table);
+        String findings = ManyClientsReport.findings(runs);
+        assertTrue(findings.contains("C made 1.11x as many; its p99 was 1.13x of C's. The goal (both within 1.2x): met."), findings);
+        assertTrue(findings.contains("J 10.3 KiB"), findings); // (51,200 - 40,960) KiB / 990 connections
+    }
 }

@@ -44,7 +44,12 @@ class RenderedPagesIT {
                     .filter(i => !i.complete || i.naturalWidth === 0).map(i => i.getAttribute('src')),
                 links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))
                     .filter(h => !/^(https?:|mailto:)/.test(h)),
-                unresolved: document.body.innerText.includes('Unresolved directive')
+                unresolved: document.body.innerText.includes('Unresolved directive'),
+                // A row's cells side by side: the second starts right of the first, on its line.
+                stackedRows: [...document.querySelectorAll('table.tableblock tr')].filter(row => {
+                    const cells = [...row.children];
+                    return cells.length > 1 && cells[1].getBoundingClientRect().left <= cells[0].getBoundingClientRect().left;
+                  }).length
               };
             })()
             """;
@@ -90,6 +95,7 @@ class RenderedPagesIT {
                 page.getFileName() + " scrolls sideways at " + width + " px: " + seen.get("scrollWidth") + " px wide");
         assertEquals(List.of(), DevTools.strings(seen.get("brokenImages")), "images that did not load");
         assertFalse(seen.get("unresolved").asBoolean(), "an include or directive was not resolved");
+        assertEquals(0, seen.get("stackedRows").asInt(), "table rows whose cells are stacked instead of side by side");
         List<String> broken = new ArrayList<>();
         for (String link : DevTools.strings(seen.get("links"))) {
             if (!resolves(page, link)) {
