@@ -25,6 +25,7 @@ public final class ErrnoException extends IOException {
     public static final int EPIPE = 32;
     public static final int ENOSYS = 38;
     public static final int ELOOP = 40;
+    public static final int ENOTSOCK = 88;
     public static final int ENOPROTOOPT = 92;
     public static final int ENOBUFS = 105;
     public static final int EADDRINUSE = 98;
@@ -45,6 +46,7 @@ public final class ErrnoException extends IOException {
             Map.entry(EINVAL, "EINVAL (Invalid argument)"),
             Map.entry(EPIPE, "EPIPE (Broken pipe)"),
             Map.entry(ENOSYS, "ENOSYS (Function not implemented)"),
+            Map.entry(ENOTSOCK, "ENOTSOCK (Socket operation on non-socket)"),
             Map.entry(ELOOP, "ELOOP (Too many levels of symbolic links)"),
             Map.entry(ENOPROTOOPT, "ENOPROTOOPT (Protocol not available)"),
             Map.entry(ENOBUFS, "ENOBUFS (No buffer space available)"),

@@ -35,10 +35,15 @@ public final class SocketConstants {
     public static final int SOCK_SEQPACKET = known(5);
 
     public static final int SOL_SOCKET = known(1);
+    public static final int SO_TYPE = known(3);
     public static final int SO_PASSCRED = known(16);
     public static final int SO_PEERCRED = known(17);
     public static final int SO_RCVTIMEO = known(20);
     public static final int SO_TIMESTAMP = known(29);
+    /** 1 on a socket that listen() was called on. */
+    public static final int SO_ACCEPTCONN = known(30);
+    /** The socket's address family, AF_UNIX for ours. */
+    public static final int SO_DOMAIN = known(39);
     /** Linux 6.5: a pidfd for the peer, not a pid that may have been reused. */
     public static final int SO_PEERPIDFD = known(77);
     /** Linux 6.16: 0 makes the kernel refuse SCM_RIGHTS sent to this socket (the sender gets EPERM). */

@@ -1,0 +1,54 @@
+package uds.socketactivation;
+
+import static uds.support.SocketConstants.SOCK_SEQPACKET;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import uds.support.AcceptLoop;
+import uds.support.ConnectionThreads;
+import uds.support.ErrnoException;
+import uds.support.ServerLimits;
+
+/**
+ * Lesson 07's server on a SOCK_SEQPACKET socket passed at descriptor 3
+ * ({@code systemd-socket-activate --seqpacket}, or ListenSequentialPacket= in a .socket unit).
+ * {@link System#inheritedChannel()} offers nothing for it, and junixsocket cannot adopt it:
+ * accept, receive and send go through FFM ({@link SeqpacketConnection}). It greets without
+ * the peer's credentials: SO_PEERCRED through FFM is lesson 03's.
+ */
+final class SeqpacketServer {
+
+    /** The largest datagram read; a longer one is cut (lesson 04). */
+    static final int MAX_MESSAGE = 4096;
+
+    static void run(Activation activation, ServerLimits limits, PrintStream out) throws IOException, InterruptedException {
+        InheritedSocket.check(Activation.FIRST_DESCRIPTOR, SOCK_SEQPACKET);
+        AtomicBoolean closing = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closing.set(true)));
+        out.println("serving SOCK_SEQPACKET on descriptor 3, passed by the service manager");
+        new AcceptLoop<SeqpacketConnection>(() -> SeqpacketConnection.accept(Activation.FIRST_DESCRIPTOR),
+                limits.maxConnections(), ConnectionThreads.platform(), closing::get, out::println)
+                .run((connection, id) -> {
+                    out.println("connection " + id + " opened");
+                    connection.send("hello (SOCK_SEQPACKET: each datagram comes back as it was)".getBytes(StandardCharsets.UTF_8));
+                    connection.receiveTimeout(limits.idleTimeout());
+                    try {
+                        for (byte[] datagram; (datagram = connection.receive(MAX_MESSAGE)) != null; ) {
+                            connection.send(datagram);
+                        }
+                        out.println("connection " + id + " closed");
+                    } catch (ErrnoException e) {
+                        if (e.errno() != ErrnoException.EAGAIN) {
+                            throw e;
+                        }
+                        out.println("connection " + id + " closed: idle for " + limits.idleTimeout().toSeconds() + " s");
+                    }
+                });
+    }
+
+    private SeqpacketServer() {
+    }
+}
