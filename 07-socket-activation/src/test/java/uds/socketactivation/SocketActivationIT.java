@@ -162,6 +162,28 @@ class SocketActivationIT {
     // end::inetd[]
 
     @Test
+    void aSilentClientIsClosedAfterTheIdleTimeoutInEveryMode() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
+        String silent = """
+                import socket, sys, time
+                s = socket.socket(socket.AF_UNIX, int(sys.argv[2])); s.connect(sys.argv[1]); s.settimeout(20)
+                start = time.monotonic(); s.recv(4096)
+                while s.recv(4096): pass
+                print("closed after %.0f s" % (time.monotonic() - start))
+                """;
+        for (List<String> mode : List.of(List.<String>of(), List.of("--inetd", "-a"), List.of("--seqpacket"))) {
+            Path socket = dir.resolve("silent-" + mode.size() + ".sock");
+            List<String> server = new ArrayList<>(List.of("server", "--idle-timeout", "1"));
+            server.addAll(mode.isEmpty() ? List.of() : List.of(mode.get(0)));
+            try (ServerProcess manager = activate(mode, socket, server.toArray(String[]::new))) {
+                Commands.Result client = Commands.run(List.of(PYTHON.toString(), "-c", silent, socket.toString(),
+                        mode.contains("--seqpacket") ? "5" : "1"));
+                assertEquals(new Commands.Result(0, "closed after 1 s\n", ""), client, "mode " + mode);
+            }
+        }
+    }
+
+    @Test
     void seqpacketDatagramsComeBackAsTheyWent() throws Exception {
         Path socket = dir.resolve("seqpacket.sock");
         try (ServerProcess manager = activate(List.of("--seqpacket"), socket, "server", "--seqpacket")) {
