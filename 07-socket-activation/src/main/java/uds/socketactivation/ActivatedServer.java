@@ -40,7 +40,16 @@ final class ActivatedServer {
     static void run(Activation activation, ServerLimits limits, PrintStream out) throws IOException, InterruptedException {
         AFUNIXServerSocket server = adopt();
         AtomicBoolean closing = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closing.set(true)));
+        // A clean stop closes the socket (the manager keeps its own descriptor of it): with
+        // junixsocket's deleteOnClose left on, this close would remove the manager's file.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            closing.set(true);
+            try {
+                server.close();
+            } catch (IOException e) {
+                out.println("error: while closing: " + e.getMessage());
+            }
+        }));
         out.println("serving on descriptor 3" + (activation.names().isEmpty() ? "" : " (" + activation.names().get(0) + ")")
                 + " (" + ((AFUNIXSocketAddress) server.getLocalSocketAddress()).getPath() + "), passed by the service manager");
         new AcceptLoop<AFUNIXSocket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(), closing::get,

@@ -161,6 +161,7 @@ class SocketActivationIT {
     }
     // end::inetd[]
 
+    // tag::idle[]
     @Test
     void aSilentClientIsClosedAfterTheIdleTimeoutInEveryMode() throws Exception {
         assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
@@ -182,6 +183,7 @@ class SocketActivationIT {
             }
         }
     }
+    // end::idle[]
 
     @Test
     void seqpacketDatagramsComeBackAsTheyWent() throws Exception {
