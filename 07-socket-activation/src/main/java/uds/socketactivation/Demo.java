@@ -2,6 +2,7 @@ package uds.socketactivation;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,6 +20,12 @@ final class Demo {
     static final String ACTIVATE = "systemd-socket-activate";
 
     static void run(LessonJar jar, PrintStream out) throws IOException, InterruptedException {
+        if (!onPath(ACTIVATE)) {
+            out.println("== 07-socket-activation: the service manager owns the socket");
+            out.println("(Not shown: this tour needs systemd-socket-activate to play the service manager;"
+                    + " Debian: apt-get install systemd, no running systemd needed.)");
+            return;
+        }
         try (Tour tour = new Tour(jar, out)) {
             Path dir = tour.directory("uds-activation-", false);
             story(tour, dir);
@@ -63,6 +70,11 @@ final class Demo {
         tour.await(seqpacket, "connection 1 closed");
         tour.stop(seqpacket);
         tour.out().println();
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return java.util.Arrays.stream(path.split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** The file's type, mode and owner (stat names the type in the locale's language: C here). */
