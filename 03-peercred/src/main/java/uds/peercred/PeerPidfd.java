@@ -38,7 +38,6 @@ final class PeerPidfd implements AutoCloseable {
     private static final MethodHandle GETSOCKOPT = Libc.withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags), glibc 2.36. */
     private static final MethodHandle PIDFD_SEND_SIGNAL = Libc.withErrno("pidfd_send_signal", JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle CLOSE = Libc.withErrno("close", JAVA_INT, JAVA_INT);
 
     private final int pidfd;
     private boolean closed;
@@ -99,11 +98,7 @@ final class PeerPidfd implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            try {
-                Libc.call("close", CLOSE, pidfd);
-            } catch (ErrnoException ignored) {
-                // nothing left to do with it
-            }
+            Libc.closeQuietly(pidfd);
         }
     }
 }

@@ -2,7 +2,6 @@ package uds.scmcredentials;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static uds.support.SocketConstants.AF_UNIX;
 import static uds.support.SocketConstants.MSG_CMSG_CLOEXEC;
@@ -13,7 +12,6 @@ import static uds.support.SocketConstants.SOCK_STREAM;
 import static uds.support.SocketConstants.SOL_SOCKET;
 import static uds.support.SocketConstants.SO_PASSCRED;
 import static uds.support.SocketConstants.SO_PEERCRED;
-import static uds.support.SocketConstants.SO_RCVTIMEO;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -27,9 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import uds.support.ErrnoException;
 import uds.support.Libc;
 import uds.support.SocketMessages;
+import uds.support.SocketOption;
 
 /**
  * An AF_UNIX socket made of raw syscalls through the Foreign Function &amp; Memory API: no
@@ -99,10 +97,7 @@ final class UnixSocket implements AutoCloseable {
     // end::passcred[]
 
     void setOption(int option, int value) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment on = arena.allocateFrom(JAVA_INT, value);
-            Libc.call("setsockopt", SocketCalls.SETSOCKOPT, fd, SOL_SOCKET, option, on, (int) on.byteSize());
-        }
+        SocketOption.set(fd, option, value);
     }
 
     /** SO_PEERCRED (lesson 03): the peer's credentials as they were when the connection was made. */
@@ -155,7 +150,7 @@ final class UnixSocket implements AutoCloseable {
         }
         // Descriptors a sender attached (SCM_RIGHTS) are open in this process by now, asked
         // for or not: unclosed, any sender could fill our descriptor table.
-        Arrays.stream(message.descriptors()).forEach(UnixSocket::closeQuietly);
+        Arrays.stream(message.descriptors()).forEach(Libc::closeQuietly);
         return new Received(message.data(), ControlMessages.parse(message.control()), message.flags());
     }
     // end::receive[]
@@ -175,24 +170,11 @@ final class UnixSocket implements AutoCloseable {
 
     /** SO_RCVTIMEO: a receive that waits longer than this fails with EAGAIN. */
     void receiveTimeout(Duration timeout) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment timeval = arena.allocate(JAVA_LONG, 2); // struct timeval: seconds, microseconds
-            timeval.setAtIndex(JAVA_LONG, 0, timeout.toSeconds());
-            timeval.setAtIndex(JAVA_LONG, 1, timeout.toMillisPart() * 1000L);
-            Libc.call("setsockopt", SocketCalls.SETSOCKOPT, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, (int) timeval.byteSize());
-        }
+        SocketOption.receiveTimeout(fd, timeout);
     }
 
     @Override
     public void close() {
-        closeQuietly(fd);
-    }
-
-    private static void closeQuietly(int fd) {
-        try {
-            Libc.call("close", SocketCalls.CLOSE, fd);
-        } catch (ErrnoException ignored) {
-            // a close that fails leaves nothing we could do
-        }
+        Libc.closeQuietly(fd);
     }
 }

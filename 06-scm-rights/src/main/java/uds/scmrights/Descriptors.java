@@ -1,15 +1,11 @@
 package uds.scmrights;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
 
 import org.newsclub.net.unix.FileDescriptorCast;
 
-import uds.support.ErrnoException;
 import uds.support.Libc;
 
 /**
@@ -17,8 +13,6 @@ import uds.support.Libc;
  * objects and the plain numbers the kernel and FFM use.
  */
 final class Descriptors {
-
-    private static final MethodHandle CLOSE = Libc.withErrno("close", JAVA_INT, JAVA_INT);
 
     /** The number behind a FileDescriptor (the JDK keeps it private; junixsocket can tell). */
     static int number(FileDescriptor descriptor) throws IOException {
@@ -31,11 +25,7 @@ final class Descriptors {
     }
 
     static void close(int fd) {
-        try {
-            Libc.call("close", CLOSE, fd);
-        } catch (ErrnoException e) {
-            // EBADF: already closed; anything else leaves nothing we could do
-        }
+        Libc.closeQuietly(fd);
     }
 
     /**

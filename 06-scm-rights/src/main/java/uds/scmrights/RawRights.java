@@ -49,7 +49,7 @@ final class RawRights {
         List<FileDescriptor> descriptors = new ArrayList<>();
         boolean cut = false;
         try {
-            while (line.size() == 0 || line.toByteArray()[line.size() - 1] != '\n') {
+            for (boolean whole = false; !whole; ) {
                 // CMSG_LEN, not CMSG_SPACE: the padding of CMSG_SPACE(4) is room for a second int,
                 // and the kernel fills every whole int of room it is given.
                 SocketMessages.Received message = SocketMessages.receive(socket, maxBytes - line.size(),
@@ -62,6 +62,7 @@ final class RawRights {
                     throw new IOException("the server closed the connection before a whole reply");
                 }
                 line.write(message.data());
+                whole = message.data()[message.data().length - 1] == '\n';
                 if (line.size() >= maxBytes) {
                     throw new IOException("a reply longer than " + maxBytes + " bytes");
                 }

@@ -110,11 +110,11 @@ public final class FirstReply {
     // tag::table[]
     static String table(List<Variant> variants, List<List<Double>> times) {
         double c = median(times.get(0));
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
+        StringBuilder table = new StringBuilder("""
                 [cols="3,1,1,1,1",options="header"]
                 |===
                 | server started on demand | median | fastest | slowest | vs C
-                """));
+                """);
         for (int i = 0; i < variants.size(); i++) {
             List<Double> runs = times.get(i);
             table.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1fx%n", variants.get(i).name(),

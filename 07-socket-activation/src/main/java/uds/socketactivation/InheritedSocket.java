@@ -1,22 +1,19 @@
 package uds.socketactivation;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static uds.support.SocketConstants.AF_UNIX;
 import static uds.support.SocketConstants.SOCK_SEQPACKET;
 import static uds.support.SocketConstants.SOCK_STREAM;
-import static uds.support.SocketConstants.SOL_SOCKET;
 import static uds.support.SocketConstants.SO_ACCEPTCONN;
 import static uds.support.SocketConstants.SO_DOMAIN;
 import static uds.support.SocketConstants.SO_TYPE;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 import uds.support.ErrnoException;
 import uds.support.Libc;
+import uds.support.SocketOption;
 
 /**
  * A descriptor we inherited, checked before we trust it: that it is open, an AF_UNIX socket
@@ -25,8 +22,6 @@ import uds.support.Libc;
  */
 final class InheritedSocket {
 
-    private static final MethodHandle GETSOCKOPT = Libc.withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
-            ADDRESS, ADDRESS);
     private static final MethodHandle FCNTL = Libc.variadicWithErrno("fcntl", 2, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
     private static final int F_SETFD = 2;
     private static final int FD_CLOEXEC = 1;
@@ -35,8 +30,8 @@ final class InheritedSocket {
     /** Checks fd is a listening AF_UNIX socket of type (SOCK_STREAM or SOCK_SEQPACKET), then marks it close-on-exec. */
     static void check(int fd, int type) throws IOException {
         try {
-            int domain = option(fd, SO_DOMAIN);
-            int actual = option(fd, SO_TYPE);
+            int domain = SocketOption.get(fd, SO_DOMAIN);
+            int actual = SocketOption.get(fd, SO_TYPE);
             if (domain != AF_UNIX) {
                 throw new IOException("descriptor " + fd + " is a socket of address family " + domain + ", not AF_UNIX");
             }
@@ -44,7 +39,7 @@ final class InheritedSocket {
                 throw new IOException("descriptor " + fd + " is a " + typeName(actual) + " socket, not " + typeName(type)
                         + (type == SOCK_SEQPACKET ? ": start the service manager with --seqpacket" : ": drop --seqpacket"));
             }
-            if (option(fd, SO_ACCEPTCONN) != 1) {
+            if (SocketOption.get(fd, SO_ACCEPTCONN) != 1) {
                 throw new IOException("descriptor " + fd + " is a connected socket, not a listening one: for one"
                         + " connection per process (inetd style, --accept) use server --inetd");
             }
@@ -59,15 +54,6 @@ final class InheritedSocket {
         }
     }
     // end::check[]
-
-    private static int option(int fd, int option) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment value = arena.allocate(JAVA_INT);
-            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
-            Libc.call("getsockopt", GETSOCKOPT, fd, SOL_SOCKET, option, value, length);
-            return value.get(JAVA_INT, 0);
-        }
-    }
 
     static String typeName(int type) {
         return type == SOCK_STREAM ? "SOCK_STREAM" : type == SOCK_SEQPACKET ? "SOCK_SEQPACKET" : "type " + type;

@@ -2,11 +2,7 @@ package uds.socketactivation;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static uds.support.SocketConstants.SOL_SOCKET;
-import static uds.support.SocketConstants.SO_RCVTIMEO;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.time.Duration;
@@ -15,6 +11,7 @@ import java.util.List;
 import uds.support.ErrnoException;
 import uds.support.Libc;
 import uds.support.SocketMessages;
+import uds.support.SocketOption;
 
 /**
  * A SOCK_SEQPACKET connection accepted on the inherited listening socket, through FFM: neither
@@ -24,9 +21,6 @@ import uds.support.SocketMessages;
 record SeqpacketConnection(int fd) implements AutoCloseable {
 
     private static final MethodHandle ACCEPT4 = Libc.withErrno("accept4", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-    private static final MethodHandle SETSOCKOPT = Libc.withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
-            ADDRESS, JAVA_INT);
-    private static final MethodHandle CLOSE = Libc.withErrno("close", JAVA_INT, JAVA_INT);
     private static final int SOCK_CLOEXEC = 02000000;
 
     // tag::accept[]
@@ -49,20 +43,11 @@ record SeqpacketConnection(int fd) implements AutoCloseable {
 
     /** SO_RCVTIMEO: a receive that waits longer fails with EAGAIN. */
     void receiveTimeout(Duration timeout) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment timeval = arena.allocate(JAVA_LONG, 2); // seconds, microseconds
-            timeval.setAtIndex(JAVA_LONG, 0, timeout.toSeconds());
-            timeval.setAtIndex(JAVA_LONG, 1, timeout.toMillisPart() * 1000L);
-            Libc.call("setsockopt", SETSOCKOPT, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, (int) timeval.byteSize());
-        }
+        SocketOption.receiveTimeout(fd, timeout);
     }
 
     @Override
     public void close() {
-        try {
-            Libc.call("close", CLOSE, fd);
-        } catch (ErrnoException e) {
-            // nothing left to do
-        }
+        Libc.closeQuietly(fd);
     }
 }

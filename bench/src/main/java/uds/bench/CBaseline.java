@@ -44,9 +44,9 @@ public final class CBaseline {
         System.out.println("C baseline: " + baseline);
     }
 
-    /** gcc -O2: what a C programmer would ship. */
+    /** gcc -O2 (what a C programmer would ship) of NAME.c into buildDir/NAME. */
     static Path compile(Path source, Path buildDir) throws IOException, InterruptedException {
-        Path binary = buildDir.resolve("pingpong");
+        Path binary = buildDir.resolve(source.getFileName().toString().replaceFirst("\\.c$", ""));
         exec(List.of("gcc", "-O2", "-Wall", "-o", binary.toString(), source.toString()));
         return binary;
     }

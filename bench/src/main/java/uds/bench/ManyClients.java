@@ -38,8 +38,8 @@ public final class ManyClients {
         Path sources = Path.of(args[0]);
         Path build = Files.createDirectories(Path.of(args[1]));
         Path results = Files.createDirectories(Path.of(args[2]));
-        Path loadgen = compile(sources.resolve("loadgen.c"), build);
-        List<Server> servers = servers(compile(sources.resolve("epoll_echo.c"), build));
+        Path loadgen = CBaseline.compile(sources.resolve("loadgen.c"), build);
+        List<Server> servers = servers(CBaseline.compile(sources.resolve("epoll_echo.c"), build));
         long descriptorLimit = descriptorLimit();
 
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -72,18 +72,6 @@ public final class ManyClients {
                     System.getProperty("java.class.path"), EchoServers.class.getName(), model.name())));
         }
         return servers;
-    }
-
-    /** gcc -O2, as for pingpong.c. */
-    static Path compile(Path source, Path build) throws IOException, InterruptedException {
-        Path binary = build.resolve(source.getFileName().toString().replace(".c", ""));
-        Process gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-o", binary.toString(), source.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (gcc.waitFor() != 0) {
-            throw new IOException("gcc failed on " + source + ": " + output);
-        }
-        return binary;
     }
 
     // tag::measure[]

@@ -21,8 +21,8 @@ class ManyClientsSmokeTest {
     @Test
     void everyServerAnswersEveryConnection() throws Exception {
         Path sources = Path.of("src/main/c");
-        Path loadgen = ManyClients.compile(sources.resolve("loadgen.c"), dir);
-        for (ManyClients.Server server : ManyClients.servers(ManyClients.compile(sources.resolve("epoll_echo.c"), dir))) {
+        Path loadgen = CBaseline.compile(sources.resolve("loadgen.c"), dir);
+        for (ManyClients.Server server : ManyClients.servers(CBaseline.compile(sources.resolve("epoll_echo.c"), dir))) {
             Map<String, Object> run = ManyClients.measure(server, loadgen, dir, 10, 0.1, 0.3);
             assertEquals(10, run.get("connected"), server.name());
             assertEquals(0, run.get("failed"), server.name());

@@ -1,5 +1,7 @@
 package uds.support;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -56,6 +58,20 @@ public final class Libc {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(name, e);
+        }
+    }
+
+    private static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
+
+    /**
+     * close(2), for a descriptor this code owns and is done with: a failure (EBADF, EINTR)
+     * leaves nothing to do, and close must not be retried (the number may already be reused).
+     */
+    public static void closeQuietly(int fd) {
+        try {
+            call("close", CLOSE, fd);
+        } catch (ErrnoException e) {
+            // nothing left to do
         }
     }
 
