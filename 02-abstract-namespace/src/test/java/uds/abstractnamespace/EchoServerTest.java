@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.ExpectedServer;
 import uds.support.ServerLimits;
@@ -100,6 +101,19 @@ class EchoServerTest {
                 () -> EchoServer.bind(name, new PrintStream(OutputStream.nullOutputStream()), false));
         assertEquals("name already in use: another process holds " + name + " (ss -xlp | grep '" + name
                 + "' shows which)", e.getMessage());
+    }
+
+    /** Any user may bind a name that is not UTF-8; the kernel's table then holds those bytes as they are. */
+    @Test
+    void aTakenNameIsStillReportedWhenAStrangersNameIsNotUtf8() throws IOException {
+        byte[] invalid = {0, 'u', 'd', 's', '-', (byte) 0xff, (byte) 0xfe, '-', 'x'};
+        try (AFUNIXServerSocket stranger = AFUNIXServerSocket.newInstance()) {
+            stranger.bind(AFUNIXSocketAddress.of(invalid));
+            startServer();
+            var e = assertThrows(IOException.class,
+                    () -> EchoServer.bind(name, new PrintStream(OutputStream.nullOutputStream()), false));
+            assertTrue(e.getMessage().startsWith("name already in use: another process holds " + name), e.getMessage());
+        }
     }
 
     // tag::bind-probe[]

@@ -19,6 +19,7 @@ import org.newsclub.net.unix.FileDescriptorCast;
 
 import uds.support.ErrnoException;
 import uds.support.Libc;
+import uds.support.SocketOption;
 
 /**
  * The peer as a process, not as a number. SO_PEERCRED's pid is a snapshot: once the peer
@@ -35,7 +36,6 @@ final class PeerPidfd implements AutoCloseable {
         }
     }
 
-    private static final MethodHandle GETSOCKOPT = Libc.withErrno("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     /** int pidfd_send_signal(int pidfd, int sig, siginfo_t *info, unsigned int flags), glibc 2.36. */
     private static final MethodHandle PIDFD_SEND_SIGNAL = Libc.withErrno("pidfd_send_signal", JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
 
@@ -50,11 +50,8 @@ final class PeerPidfd implements AutoCloseable {
     /** {@code getsockopt(fd, SOL_SOCKET, SO_PEERPIDFD)}: a pidfd for the process at the other end. */
     static PeerPidfd of(FileDescriptor socket) throws IOException {
         int fd = FileDescriptorCast.using(socket).as(Integer.class);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment value = arena.allocate(JAVA_INT);
-            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
-            Libc.call("getsockopt(SO_PEERPIDFD)", GETSOCKOPT, fd, SOL_SOCKET, SO_PEERPIDFD, value, length);
-            return new PeerPidfd(value.get(JAVA_INT, 0));
+        try {
+            return new PeerPidfd(SocketOption.get(fd, SO_PEERPIDFD)); // the option's value is the new descriptor
         } catch (ErrnoException e) {
             // ENOPROTOOPT: an older kernel. (Some kernels refuse with EINVAL for a peer that has
             // already exited; 6.18, tested here, still hands out a pidfd, which then says gone.)

@@ -38,6 +38,7 @@ final class ConfigFile implements AutoCloseable {
     private final Path file;
     private final LockFile lock;
     private final Map<String, String> entries;
+    private boolean closed; // guarded by this, like every write
 
     private ConfigFile(Path file, LockFile lock, Map<String, String> entries) {
         this.file = file;
@@ -111,6 +112,7 @@ final class ConfigFile implements AutoCloseable {
 
     /** Sets key and writes the file; returns once the change is on disk. */
     synchronized void set(String key, String value) throws IOException {
+        requireOpen();
         Map<String, String> changed = new LinkedHashMap<>(entries);
         changed.put(key, value);
         write(changed);
@@ -119,6 +121,7 @@ final class ConfigFile implements AutoCloseable {
 
     /** Removes key and writes the file; false if there was no such key. */
     synchronized boolean delete(String key) throws IOException {
+        requireOpen();
         if (!entries.containsKey(key)) {
             return false;
         }
@@ -162,9 +165,22 @@ final class ConfigFile implements AutoCloseable {
     }
     // end::atomic-write[]
 
-    /** Releases the lock (and removes the lock file). */
+    /** After close, the lock is another server's to take: this one must not write any more. */
+    private void requireOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the server is stopping: " + file + " is no longer ours to write");
+        }
+    }
+
+    /**
+     * Releases the lock (and removes the lock file). Synchronized like every write: a write under
+     * way finishes first, and none starts after.
+     */
     @Override
-    public void close() throws IOException {
-        lock.close();
+    public synchronized void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            lock.close();
+        }
     }
 }

@@ -20,9 +20,10 @@ import uds.support.Libc;
 
 /**
  * Writes a new file the way a privileged program must in a directory it shares with nobody
- * yet trusts no further: created by this call and no one else (O_EXCL), never through a
- * symlink (O_NOFOLLOW), and its owner and mode set on the open descriptor (fchown, fchmod),
- * never by name afterwards. A chmod by name follows a symlink someone swapped in; the JDK has
+ * yet trusts no further: created by this call and no one else (O_CREAT|O_EXCL, which also
+ * fails on a symlink at the name, dangling or not: open(2) never follows one then; O_NOFOLLOW
+ * adds nothing here but says so to the reader), and its owner and mode set on the open
+ * descriptor (fchown, fchmod), never by name afterwards. A chmod by name follows a symlink someone swapped in; the JDK has
  * no fchmod, so this goes to libc through FFM.
  */
 final class ExclusiveFile {
@@ -53,9 +54,11 @@ final class ExclusiveFile {
                     written += Libc.call("write", WRITE, fd, bytes.asSlice(written), bytes.byteSize() - written);
                 }
                 Libc.call("fsync", FSYNC, fd); // the bytes are on disk before a name points at them
-            } finally {
-                Libc.call("close", CLOSE, fd);
+            } catch (IOException | RuntimeException e) {
+                Libc.closeQuietly(fd); // the first failure is the one to report
+                throw e;
             }
+            Libc.call("close", CLOSE, fd); // after a good write, a failing close is a failed write
         }
     }
     // end::exclusive[]

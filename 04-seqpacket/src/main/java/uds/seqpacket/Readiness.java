@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
-import static uds.support.SocketConstants.FIONREAD;
 import static uds.support.SocketConstants.POLLIN;
 import static uds.support.SocketConstants.POLLRDHUP;
 
@@ -22,12 +21,10 @@ import uds.support.ErrnoException;
 import uds.support.Libc;
 
 /**
- * What junixsocket's channel cannot say about a SOCK_SEQPACKET connection, asked of the kernel
- * through FFM: is a datagram waiting ({@code poll}), and has the peer hung up ({@code POLLRDHUP})
- * with nothing left queued ({@code FIONREAD})?
- *
- * <p>The question comes from recv(2): it returns 0 both for an empty datagram, a request like
- * any other, and at the end of the stream. junixsocket turns both into -1.
+ * Waits, a bounded time, for something to read on a SOCK_SEQPACKET connection: a datagram, or
+ * the peer's hang-up ({@code poll} through FFM, with POLLRDHUP). junixsocket's channel has a
+ * read timeout but no such wait, and the drain of a refused peer needs one deadline for all of
+ * its reads.
  */
 final class Readiness {
 
@@ -38,30 +35,11 @@ final class Readiness {
     private static final long REVENTS = POLLFD.byteOffset(MemoryLayout.PathElement.groupElement("revents"));
 
     private static final MethodHandle POLL = Libc.withErrno("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle IOCTL = Libc.withErrno("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
 
     /** Waits up to millis for something to read (a datagram, or the peer's hang-up); false on timeout. */
     static boolean await(FileDescriptor socket, long millis) throws IOException {
         return poll(socket, POLLIN | POLLRDHUP, millis) != 0;
     }
-
-    // tag::end-of-stream[]
-    /**
-     * After a read of zero bytes: was that the end of the stream, or an empty datagram? Only a
-     * peer that has hung up (POLLRDHUP) can have ended the stream, and while any byte is still
-     * queued (FIONREAD counts every queued datagram) there are requests left to answer.
-     */
-    static boolean endOfStream(FileDescriptor socket) throws IOException {
-        if ((poll(socket, POLLRDHUP, 0) & POLLRDHUP) == 0) {
-            return false; // the peer is still there: it sent an empty datagram
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment queued = arena.allocate(JAVA_INT);
-            Libc.call("ioctl(FIONREAD)", IOCTL, fd(socket), (long) FIONREAD, queued);
-            return queued.get(JAVA_INT, 0) == 0;
-        }
-    }
-    // end::end-of-stream[]
 
     /** poll(2) on one descriptor: the events that happened, 0 on timeout; EINTR retried. */
     private static int poll(FileDescriptor socket, int events, long millis) throws IOException {
@@ -86,7 +64,7 @@ final class Readiness {
         }
     }
 
-    private static int fd(FileDescriptor socket) throws IOException {
+    static int fd(FileDescriptor socket) throws IOException {
         return FileDescriptorCast.using(socket).as(Integer.class);
     }
 

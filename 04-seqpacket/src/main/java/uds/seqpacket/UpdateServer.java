@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.newsclub.net.unix.AFSocketType;
@@ -18,6 +20,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.SeqpacketReceiver;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
 import uds.support.StaleSocketGuard;
@@ -45,6 +48,8 @@ final class UpdateServer implements AutoCloseable {
     private final ServerLimits limits;
     private final PrintStream out;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean serving = new AtomicBoolean();
+    private final CountDownLatch served = new CountDownLatch(1);
 
     private UpdateServer(Path socket, StaleSocketGuard guard, AFUNIXDatagramSocket server, ConfigFile config,
                          Set<Long> allowedUids, ServerLimits limits, PrintStream out) {
@@ -94,6 +99,15 @@ final class UpdateServer implements AutoCloseable {
 
     /** Accepts connections until {@link #close()}; {@link AcceptLoop} caps how many are served at once. */
     void serve() throws InterruptedException {
+        serving.set(true);
+        try {
+            accept();
+        } finally {
+            served.countDown();
+        }
+    }
+
+    private void accept() throws InterruptedException {
         new AcceptLoop<AFUNIXDatagramSocket>(() -> (AFUNIXDatagramSocket) server.accept(), limits.maxConnections(),
                 ConnectionThreads.platform(), closing::get, out::println)
                 .refuseWith(connection -> reply(connection.getChannel(), "ERR server busy, try again later"))
@@ -106,29 +120,29 @@ final class UpdateServer implements AutoCloseable {
         long uid = Integer.toUnsignedLong((int) connection.getPeerCredentials().getUid());
         ByteChannel channel = connection.getChannel();
         FileDescriptor fd = connection.getFileDescriptor();
+        // recv(2) returns 0 for an empty datagram and at the end alike; junixsocket's read
+        // turns both into -1. SeqpacketReceiver asks the kernel which one it was.
+        SeqpacketReceiver requests = new SeqpacketReceiver(Readiness.fd(fd));
         if (!allowedUids.contains(uid)) {
             out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " refused");
             reply(channel, "ERR not authorized");
-            drainUntilHangUp(channel, fd);
+            drainUntilHangUp(requests, fd);
             return;
         }
         out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " admitted");
-        // One byte more than we accept: a datagram that fills it was too large. The kernel
-        // cuts a longer datagram to the buffer and says so (MSG_TRUNC in recvmsg's flags),
-        // but junixsocket's read does not pass that flag on, so the check is ours to make.
-        ByteBuffer datagram = ByteBuffer.allocate(MAX_REQUEST + 1);
         while (true) {
             if (!Readiness.await(fd, limits.idleTimeout().toMillis())) {
                 reply(channel, "ERR idle for " + limits.idleTimeout().toSeconds() + " s; closing");
                 out.println("connection " + id + " closed: idle for " + limits.idleTimeout().toSeconds() + " s");
                 return;
             }
-            datagram.clear();
-            if (channel.read(datagram) < 0 && Readiness.endOfStream(fd)) {
+            // The kernel cuts a longer datagram to the buffer and says so (MSG_TRUNC), which
+            // junixsocket's read would not pass on.
+            SeqpacketReceiver.Datagram request = requests.receive(MAX_REQUEST);
+            if (request == null) {
                 return; // the client hung up, and nothing it sent is left unanswered
             }
-            datagram.flip();
-            reply(channel, datagram.remaining() > MAX_REQUEST ? "ERR too large" : answer(datagram));
+            reply(channel, request.cut() ? "ERR too large" : answer(ByteBuffer.wrap(request.data())));
         }
     }
     // end::handle[]
@@ -141,14 +155,10 @@ final class UpdateServer implements AutoCloseable {
      * reset the connection, and the client would get ECONNRESET in place of our reply. Web
      * servers do the same ("lingering close").
      */
-    private static void drainUntilHangUp(ByteChannel channel, FileDescriptor fd) throws IOException {
+    private static void drainUntilHangUp(SeqpacketReceiver requests, FileDescriptor fd) throws IOException {
         long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
-        ByteBuffer discard = ByteBuffer.allocate(MAX_REQUEST + 1);
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-            if (!Readiness.await(fd, Math.max(1, left / 1_000_000))) {
-                return;
-            }
-            if (channel.read(discard.clear()) < 0 && Readiness.endOfStream(fd)) {
+            if (!Readiness.await(fd, Math.max(1, left / 1_000_000)) || requests.receive(MAX_REQUEST) == null) {
                 return;
             }
         }
@@ -177,8 +187,10 @@ final class UpdateServer implements AutoCloseable {
     }
 
     /**
-     * Closes the socket and removes its file (junixsocket's SEQPACKET server socket leaves it),
-     * then releases the socket's lock and the configuration's.
+     * Stops in order: closes the socket (no new connection), waits until {@link #serve()} has
+     * returned (the accept loop has ended every handler, so no request is half-way through),
+     * removes the socket's file (junixsocket's SEQPACKET server socket leaves it), and only then
+     * releases the socket's lock and the configuration's.
      */
     @Override
     public void close() {
@@ -187,9 +199,14 @@ final class UpdateServer implements AutoCloseable {
         }
         try (guard; config) {
             server.close();
+            if (serving.get() && !served.await(AcceptLoop.HANDLERS_GRACE.toSeconds() + 5, TimeUnit.SECONDS)) {
+                out.println("error: while closing: the connections did not end; stopping anyway");
+            }
             Files.deleteIfExists(socket);
         } catch (IOException e) {
             out.println("error: while closing: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         out.println("removed " + socket);
     }

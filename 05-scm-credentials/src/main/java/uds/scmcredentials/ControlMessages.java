@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import uds.support.ControlMessage;
+import uds.support.Credentials;
 
 /**
  * The control messages of lesson 05: credentials out (SCM_CREDENTIALS), and what a received

@@ -6,6 +6,7 @@ import uds.support.LessonJar;
 import uds.support.Options;
 import uds.support.ServerLimits;
 import uds.support.UsageException;
+import uds.support.Credentials;
 
 /**
  * Lesson 05 on the command line: {@code receiver}, {@code sender} and {@code demo}.

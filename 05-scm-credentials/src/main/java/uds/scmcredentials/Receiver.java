@@ -15,6 +15,7 @@ import uds.support.ErrnoException;
 import uds.support.Printable;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
+import uds.support.Credentials;
 
 /**
  * The receiver of lesson 05 (its partner: {@link Sender}). With SO_PASSCRED on, every message

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import uds.support.ErrnoException;
+import uds.support.Credentials;
 
 /**
  * The sender of lesson 05 (its partner: {@link Receiver}): sends each text with an

@@ -1,31 +1,26 @@
 package uds.scmcredentials;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static uds.support.SocketConstants.AF_UNIX;
 import static uds.support.SocketConstants.MSG_CMSG_CLOEXEC;
 import static uds.support.SocketConstants.MSG_CTRUNC;
 import static uds.support.SocketConstants.MSG_TRUNC;
+import static uds.support.SocketConstants.SOCK_CLOEXEC;
 import static uds.support.SocketConstants.SOCK_DGRAM;
 import static uds.support.SocketConstants.SOCK_STREAM;
-import static uds.support.SocketConstants.SOL_SOCKET;
 import static uds.support.SocketConstants.SO_PASSCRED;
-import static uds.support.SocketConstants.SO_PEERCRED;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import uds.support.Credentials;
 import uds.support.Libc;
+import uds.support.SockaddrUn;
+import uds.support.SocketCalls;
 import uds.support.SocketMessages;
 import uds.support.SocketOption;
 
@@ -35,17 +30,6 @@ import uds.support.SocketOption;
  * but not credentials, and the JDK neither, so this lesson does it by hand.
  */
 final class UnixSocket implements AutoCloseable {
-
-    // tag::sockaddr[]
-    /** struct sockaddr_un: a 2-byte family, then 108 bytes of path. */
-    static final StructLayout SOCKADDR_UN = MemoryLayout.structLayout(
-            JAVA_SHORT.withName("sun_family"),
-            MemoryLayout.sequenceLayout(108, JAVA_BYTE).withName("sun_path"));
-    // end::sockaddr[]
-
-    private static final VarHandle SUN_FAMILY = SOCKADDR_UN.varHandle(MemoryLayout.PathElement.groupElement("sun_family"));
-    private static final MemoryLayout SUN_PATH = SOCKADDR_UN.select(MemoryLayout.PathElement.groupElement("sun_path"));
-    private static final long SUN_PATH_OFFSET = SOCKADDR_UN.byteOffset(MemoryLayout.PathElement.groupElement("sun_path"));
 
     /** Enough for SCM_CREDENTIALS beside the largest SCM_RIGHTS message: nothing pushes them out. */
     static final long CONTROL_SPACE = ControlMessages.RECEIVE_SPACE;
@@ -69,14 +53,14 @@ final class UnixSocket implements AutoCloseable {
 
     void bind(Path path) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment address = address(arena, path);
+            MemorySegment address = SockaddrUn.ofPath(arena, path);
             Libc.call("bind", SocketCalls.BIND, fd, address, (int) address.byteSize());
         }
     }
 
     void connect(Path path) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment address = address(arena, path);
+            MemorySegment address = SockaddrUn.ofPath(arena, path);
             Libc.call("connect", SocketCalls.CONNECT, fd, address, (int) address.byteSize());
         }
     }
@@ -86,7 +70,7 @@ final class UnixSocket implements AutoCloseable {
     }
 
     UnixSocket accept() throws IOException {
-        return new UnixSocket((int) Libc.call("accept", SocketCalls.ACCEPT, fd, MemorySegment.NULL, MemorySegment.NULL), type);
+        return new UnixSocket((int) Libc.call("accept", SocketCalls.ACCEPT4, fd, MemorySegment.NULL, MemorySegment.NULL, SOCK_CLOEXEC), type);
     }
 
     // tag::passcred[]
@@ -102,12 +86,7 @@ final class UnixSocket implements AutoCloseable {
 
     /** SO_PEERCRED (lesson 03): the peer's credentials as they were when the connection was made. */
     Credentials peerCredentials() throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment ucred = arena.allocate(Credentials.UCRED);
-            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) ucred.byteSize());
-            Libc.call("getsockopt", SocketCalls.GETSOCKOPT, fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
-            return Credentials.read(ucred);
-        }
+        return SocketOption.peerCredentials(fd);
     }
 
     // tag::send[]
@@ -118,7 +97,7 @@ final class UnixSocket implements AutoCloseable {
      */
     void send(Path path, byte[] text, Credentials credentials) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment to = path == null ? MemorySegment.NULL : address(arena, path);
+            MemorySegment to = path == null ? MemorySegment.NULL : SockaddrUn.ofPath(arena, path);
             SocketMessages.send(fd, to, text,
                     credentials == null ? List.of() : List.of(ControlMessages.credentials(credentials)));
         }
@@ -154,19 +133,6 @@ final class UnixSocket implements AutoCloseable {
         return new Received(message.data(), ControlMessages.parse(message.control()), message.flags());
     }
     // end::receive[]
-
-    /** sockaddr_un for a path: family, path bytes, terminating NUL; its length is exactly that. */
-    private static MemorySegment address(Arena arena, Path path) throws IOException {
-        byte[] bytes = path.toString().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length >= SUN_PATH.byteSize()) {
-            throw new IOException("socket path is " + bytes.length + " bytes long; sun_path holds at most "
-                    + (SUN_PATH.byteSize() - 1) + " bytes plus the terminating NUL: use a shorter path");
-        }
-        MemorySegment address = arena.allocate(SOCKADDR_UN); // zeroed: the NUL is already there
-        SUN_FAMILY.set(address, 0L, (short) AF_UNIX);
-        MemorySegment.copy(bytes, 0, address, JAVA_BYTE, SUN_PATH_OFFSET, bytes.length);
-        return address.asSlice(0, SUN_PATH_OFFSET + bytes.length + 1); // the length bind() and connect() get
-    }
 
     /** SO_RCVTIMEO: a receive that waits longer than this fails with EAGAIN. */
     void receiveTimeout(Duration timeout) throws IOException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uds.support.ControlMessage;
 import uds.support.SocketMessages;
 import uds.support.testing.Transcript;
+import uds.support.Credentials;
 
 /**
  * The walkthrough's view of steps 1 and 4: the sizes the layouts give, and what the receiver

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import uds.support.ControlMessage;
 import uds.support.SocketMessages;
+import uds.support.Credentials;
 
 /** The C structures and the CMSG_* arithmetic, checked on bytes we build. */
 class ControlMessagesTest {
@@ -25,7 +26,7 @@ class ControlMessagesTest {
         assertEquals(16, ControlMessage.CMSGHDR.byteSize());
         assertEquals(16, SocketMessages.IOVEC.byteSize());
         assertEquals(56, SocketMessages.MSGHDR.byteSize());
-        assertEquals(110, UnixSocket.SOCKADDR_UN.byteSize());
+        assertEquals(110, uds.support.SockaddrUn.LAYOUT.byteSize());
     }
 
     @Test

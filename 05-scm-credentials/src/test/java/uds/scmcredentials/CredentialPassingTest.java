@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uds.support.ControlMessage;
 import uds.support.ErrnoException;
 import uds.support.testing.RequiresRoot;
+import uds.support.Credentials;
 
 /** Real AF_UNIX sockets in one process, made of raw syscalls. Other processes and users: *IT. */
 class CredentialPassingTest {

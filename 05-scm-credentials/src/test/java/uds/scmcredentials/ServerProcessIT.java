@@ -18,6 +18,7 @@ import uds.support.UserDatabase;
 import uds.support.testing.Commands;
 import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
+import uds.support.Credentials;
 
 /** Receiver and senders as separate processes: the line names the sending process. */
 class ServerProcessIT {

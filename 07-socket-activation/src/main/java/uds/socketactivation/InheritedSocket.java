@@ -2,6 +2,8 @@ package uds.socketactivation;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static uds.support.SocketConstants.AF_UNIX;
+import static uds.support.SocketConstants.FD_CLOEXEC;
+import static uds.support.SocketConstants.F_SETFD;
 import static uds.support.SocketConstants.SOCK_SEQPACKET;
 import static uds.support.SocketConstants.SOCK_STREAM;
 import static uds.support.SocketConstants.SO_ACCEPTCONN;
@@ -23,8 +25,6 @@ import uds.support.SocketOption;
 final class InheritedSocket {
 
     private static final MethodHandle FCNTL = Libc.variadicWithErrno("fcntl", 2, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final int F_SETFD = 2;
-    private static final int FD_CLOEXEC = 1;
 
     // tag::check[]
     /** Checks fd is a listening AF_UNIX socket of type (SOCK_STREAM or SOCK_SEQPACKET), then marks it close-on-exec. */

@@ -1,15 +1,15 @@
 package uds.socketactivation;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static uds.support.SocketConstants.SOCK_CLOEXEC;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.time.Duration;
 import java.util.List;
 
 import uds.support.ErrnoException;
 import uds.support.Libc;
+import uds.support.SeqpacketReceiver;
+import uds.support.SocketCalls;
 import uds.support.SocketMessages;
 import uds.support.SocketOption;
 
@@ -20,21 +20,21 @@ import uds.support.SocketOption;
  */
 record SeqpacketConnection(int fd) implements AutoCloseable {
 
-    private static final MethodHandle ACCEPT4 = Libc.withErrno("accept4", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-    private static final int SOCK_CLOEXEC = 02000000;
 
     // tag::accept[]
     /** accept4(2) on the listening descriptor; the new connection is not inherited by children. */
     static SeqpacketConnection accept(int listener) throws ErrnoException {
-        return new SeqpacketConnection((int) Libc.call("accept4", ACCEPT4, listener, MemorySegment.NULL,
+        return new SeqpacketConnection((int) Libc.call("accept4", SocketCalls.ACCEPT4, listener, MemorySegment.NULL,
                 MemorySegment.NULL, SOCK_CLOEXEC));
     }
     // end::accept[]
 
-    /** One datagram, cut at max bytes; null when the client has closed (or sent an empty one). */
-    byte[] receive(int max) throws ErrnoException {
-        SocketMessages.Received message = SocketMessages.receive(fd, max, 0, 0);
-        return message.length() == 0 ? null : message.data();
+    /**
+     * Tells an empty datagram from the client's hang-up, which recv(2) cannot (lesson 04):
+     * {@link SeqpacketReceiver#receive} returns null only at the end of the connection.
+     */
+    SeqpacketReceiver receiver() throws ErrnoException {
+        return new SeqpacketReceiver(fd);
     }
 
     void send(byte[] datagram) throws ErrnoException {

@@ -5,11 +5,11 @@ import static uds.support.SocketConstants.SOCK_SEQPACKET;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
 import uds.support.ErrnoException;
+import uds.support.SeqpacketReceiver;
 import uds.support.ServerLimits;
 
 /**
@@ -26,18 +26,19 @@ final class SeqpacketServer {
 
     static void run(Activation activation, ServerLimits limits, PrintStream out) throws IOException, InterruptedException {
         InheritedSocket.check(Activation.FIRST_DESCRIPTOR, SOCK_SEQPACKET);
-        AtomicBoolean closing = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closing.set(true)));
+        // Descriptor 3 is the manager's: a stop (SIGTERM) ends the JVM and its connections with
+        // it, and nothing here closes or shuts down the listener that the manager keeps.
         out.println("serving SOCK_SEQPACKET on descriptor 3, passed by the service manager");
         new AcceptLoop<SeqpacketConnection>(() -> SeqpacketConnection.accept(Activation.FIRST_DESCRIPTOR),
-                limits.maxConnections(), ConnectionThreads.platform(), closing::get, out::println)
+                limits.maxConnections(), ConnectionThreads.platform(), () -> false, out::println)
                 .run((connection, id) -> {
                     out.println("connection " + id + " opened");
                     connection.send("hello (SOCK_SEQPACKET: each datagram comes back as it was)".getBytes(StandardCharsets.UTF_8));
                     connection.receiveTimeout(limits.idleTimeout());
+                    SeqpacketReceiver datagrams = connection.receiver();
                     try {
-                        for (byte[] datagram; (datagram = connection.receive(MAX_MESSAGE)) != null; ) {
-                            connection.send(datagram);
+                        for (SeqpacketReceiver.Datagram datagram; (datagram = datagrams.receive(MAX_MESSAGE)) != null; ) {
+                            connection.send(datagram.data()); // an empty one comes back empty
                         }
                         out.println("connection " + id + " closed");
                     } catch (ErrnoException e) {

@@ -1,7 +1,13 @@
 package uds.support;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,6 +21,11 @@ import java.util.function.Consumer;
  * <p>Every accepted connection holds a descriptor, a thread and buffers until it closes, and
  * any local user may open connections as fast as the kernel lets them: without a cap, they
  * decide how much of the server's memory and descriptors are left for everyone else.
+ *
+ * <p>It stops in order: once the server is closing, it accepts no more, closes the connections
+ * still being served (so that a handler blocked on its peer returns), and waits for their
+ * handlers to end before {@link #run} returns. Whatever the server holds (a lock, a file) is
+ * released after that, never under a handler still at work.
  */
 public final class AcceptLoop<C extends AutoCloseable> {
 
@@ -23,6 +34,9 @@ public final class AcceptLoop<C extends AutoCloseable> {
 
     private static final long FIRST_PAUSE_MILLIS = 10;
     private static final long LONGEST_PAUSE_MILLIS = 1000;
+
+    /** How long a stop waits for the handlers it has told to end. */
+    public static final Duration HANDLERS_GRACE = Duration.ofSeconds(10);
 
     /** The server socket's accept. */
     @FunctionalInterface
@@ -49,6 +63,7 @@ public final class AcceptLoop<C extends AutoCloseable> {
     private final BooleanSupplier closing;
     private final Consumer<String> log;
     private final AtomicInteger ids = new AtomicInteger();
+    private final Set<C> serving = ConcurrentHashMap.newKeySet();
     private Refusal<C> refusal = connection -> { };
 
     /**
@@ -81,7 +96,7 @@ public final class AcceptLoop<C extends AutoCloseable> {
     }
 
     // tag::loop[]
-    /** Accepts until the server closes; returns only then. */
+    /** Accepts until the server closes; returns only then, once every handler has ended. */
     public void run(Handler<C> handler) throws InterruptedException {
         long pause = 0; // > 0 while accept fails: how long to wait before the next try
         int failed = 0;
@@ -92,13 +107,13 @@ public final class AcceptLoop<C extends AutoCloseable> {
                 connection = acceptor.accept();
             } catch (IOException e) {
                 if (closing.getAsBoolean()) {
+                    finishHandlers();
                     return;
                 }
                 // EMFILE, ENFILE, ENOMEM, ECONNABORTED: the next accept may well work, and
                 // EMFILE often means peers hold our descriptors. Retrying at once would spin.
                 if (failed++ == 0) {
-                    log.accept("accept failed: " + Printable.line(String.valueOf(e.getMessage()))
-                            + "; backing off and retrying (" + open() + " connections open)");
+                    log.accept("accept failed: " + describe(e) + "; backing off and retrying (" + open() + " connections open)");
                 }
                 pause = pause == 0 ? FIRST_PAUSE_MILLIS : Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
                 Thread.sleep(pause);
@@ -121,9 +136,11 @@ public final class AcceptLoop<C extends AutoCloseable> {
                 refused = 0;
             }
             int id = ids.incrementAndGet();
+            serving.add(connection);
             try {
                 threads.start(() -> serve(handler, connection, id));
             } catch (RuntimeException | OutOfMemoryError e) { // no thread to be had: like a full house
+                serving.remove(connection);
                 slots.release();
                 log.accept("connection " + id + " refused: no thread for it (" + e + ")");
                 refuse(connection);
@@ -135,11 +152,43 @@ public final class AcceptLoop<C extends AutoCloseable> {
     private void serve(Handler<C> handler, C connection, int id) {
         try (connection) {
             handler.handle(connection, id);
-        } catch (Exception e) {
-            log.accept("connection " + id + " failed: " + Printable.line(String.valueOf(e.getMessage())));
+        } catch (IOException e) { // the peer's doing, or the socket's: one line says which
+            if (!closing.getAsBoolean()) {
+                log.accept("connection " + id + " failed: " + describe(e));
+            }
+        } catch (Exception e) { // a bug of ours: its type and where it happened
+            log.accept("connection " + id + " failed: unexpected " + stackTrace(e));
         } finally {
+            serving.remove(connection);
             slots.release();
         }
+    }
+
+    /** {@code SocketTimeoutException: Read timed out}: the type says what the text may not. */
+    static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Printable.line(e.getMessage()));
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString().strip();
+    }
+
+    /** Closes the connections still being served and waits, a bounded time, for their handlers. */
+    private void finishHandlers() throws InterruptedException {
+        for (C connection : serving) {
+            try {
+                connection.close(); // a handler blocked on its peer returns with an exception
+            } catch (Exception e) {
+                // closed already, or failing to: the handler's own close follows anyway
+            }
+        }
+        if (!slots.tryAcquire(maxConnections, HANDLERS_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.accept("stopped with " + open() + " connections still ending");
+            return;
+        }
+        slots.release(maxConnections);
     }
 
     private void refuse(C connection) {

@@ -56,8 +56,8 @@ public final class Libc {
             return result;
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(name, e);
+        } catch (Throwable e) { // invokeWithArguments declares Throwable; a downcall throws none
+            throw new IllegalStateException(name + ": " + e, e);
         }
     }
 

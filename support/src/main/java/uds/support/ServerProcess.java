@@ -61,6 +61,17 @@ public final class ServerProcess implements AutoCloseable {
         throw new IOException("the server did not print '" + text + "' within " + TIMEOUT_SECONDS + " s; it printed " + seen);
     }
 
+    /** Waits for the process to end by itself and returns the lines {@link #await} has not returned. */
+    public List<String> remaining() throws IOException, InterruptedException {
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IOException("still running after " + TIMEOUT_SECONDS + " s");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)); // the rest of its output
+        List<String> rest = new ArrayList<>();
+        lines.drainTo(rest);
+        return rest;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -65,9 +65,6 @@ public final class SocketConstants {
     public static final int POLLIN = known(0x001);
     public static final int POLLRDHUP = known(0x2000);
 
-    // ioctl(2): bytes queued for reading (for SOCK_SEQPACKET: in all queued datagrams).
-    public static final int FIONREAD = known(0x541B);
-
     // open(2) flags, for the file lesson 04's server writes and those lesson 06's opens: <asm-generic/fcntl.h> on x86_64
     // and riscv64; arm64's <asm/fcntl.h> has an O_NOFOLLOW of its own.
     public static final int O_RDONLY = known(0);
@@ -78,6 +75,12 @@ public final class SocketConstants {
     public static final int O_NOCTTY = known(0400);
     public static final int O_NONBLOCK = known(04000);
     public static final int O_CLOEXEC = known(02000000);
+    /** socket(2), accept4(2): the new descriptor is close-on-exec; the same bit as O_CLOEXEC. */
+    public static final int SOCK_CLOEXEC = known(02000000);
+
+    // fcntl(2): <asm-generic/fcntl.h>.
+    public static final int F_SETFD = known(2);
+    public static final int FD_CLOEXEC = known(1);
 
     private static int known(int value) {
         String arch = System.getProperty("os.arch");

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static uds.support.SocketConstants.SOL_SOCKET;
+import static uds.support.SocketConstants.SO_PEERCRED;
 import static uds.support.SocketConstants.SO_RCVTIMEO;
 
 import java.lang.foreign.Arena;
@@ -14,8 +15,7 @@ import java.time.Duration;
 /**
  * getsockopt(2) and setsockopt(2) at level SOL_SOCKET on a socket descriptor, through FFM, for
  * the options the lessons set and read as plain ints (SO_PASSCRED, SO_PASSRIGHTS, SO_TYPE, ...)
- * and for SO_RCVTIMEO's struct timeval. Options with structs of their own (SO_PEERCRED's
- * struct ucred) are the lessons' to read.
+ * for SO_RCVTIMEO's struct timeval, and for SO_PEERCRED's struct ucred.
  */
 public final class SocketOption {
 
@@ -37,6 +37,16 @@ public final class SocketOption {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment on = arena.allocateFrom(JAVA_INT, value);
             Libc.call("setsockopt", SETSOCKOPT, fd, SOL_SOCKET, option, on, (int) on.byteSize());
+        }
+    }
+
+    /** SO_PEERCRED (lesson 03): who connected, as the kernel recorded it at connect(2). */
+    public static Credentials peerCredentials(int fd) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ucred = arena.allocate(Credentials.UCRED);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) ucred.byteSize());
+            Libc.call("getsockopt(SO_PEERCRED)", GETSOCKOPT, fd, SOL_SOCKET, SO_PEERCRED, ucred, length);
+            return Credentials.read(ucred);
         }
     }
 

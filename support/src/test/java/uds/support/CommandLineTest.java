@@ -1,6 +1,7 @@
 package uds.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,12 +81,29 @@ class CommandLineTest {
     }
 
     @Test
-    void aFailureIsOneErrorLineAndExit1EvenAnUnexpectedOne() {
+    void aFailureIsOneErrorLineAndExit1() {
         assertEquals(1, run("server"));
         assertEquals("error: address in use\n", err());
-        err.reset();
+    }
+
+    @Test
+    void anUnexpectedFailureSaysWhatItWasAndWhereAfterItsErrorLine() {
         assertEquals(1, run("crash"));
-        assertEquals("error: unexpected NullPointerException: a bug\n", err());
+        List<String> lines = err().lines().toList();
+        assertEquals("error: unexpected NullPointerException: a bug (stack trace below)", lines.getFirst());
+        assertEquals("java.lang.NullPointerException: a bug", lines.get(1));
+        assertTrue(lines.get(2).startsWith("\tat "), lines.get(2));
+    }
+
+    @Test
+    void debugAddsTheStackTraceOfAnExpectedFailureAndIsNoOperand() {
+        assertEquals(1, run("server", "--debug"));
+        List<String> lines = err().lines().toList();
+        assertEquals("error: address in use", lines.getFirst());
+        assertTrue(lines.get(1).startsWith("java.io.IOException: address in use"), lines.get(1));
+        err.reset();
+        assertEquals(0, run("client", "--", "--debug"));
+        assertEquals("operands=[--debug]", seen.getLast());
     }
 
     @Test

@@ -107,23 +107,36 @@ public final class AttackScene implements AutoCloseable {
         return result;
     }
 
-    /** Starts an attack and returns at once; join it with {@link Process#waitFor()}. */
-    public Process attackInBackground(String... attack) throws IOException {
+    /** Starts an attack and returns at once; wait for what it says with {@link #attackerSays}. */
+    public ServerProcess attackInBackground(String... attack) throws IOException {
         transcript.note("$ " + peer.shown(attack) + " &");
-        return new ProcessBuilder(peer.command(attack)).redirectErrorStream(true).start();
+        return ServerProcess.start(peer.command(attack));
+    }
+
+    /** The background attack's lines up to the first with text, recorded; the attack goes on. */
+    public String attackerSays(ServerProcess attack, String text) throws IOException, InterruptedException {
+        List<String> lines = attack.await(text);
+        lines.forEach(transcript::note);
+        return String.join("\n", lines);
     }
 
     /** Records the background attack's output once it has ended. */
-    public String finished(Process attack) throws IOException, InterruptedException {
-        String output = new String(attack.getInputStream().readAllBytes());
-        attack.waitFor();
-        output.lines().forEach(transcript::note);
-        return output;
+    public String finished(ServerProcess attack) throws IOException, InterruptedException {
+        List<String> lines = attack.remaining();
+        lines.forEach(transcript::note);
+        return String.join("\n", lines);
     }
 
     /** A command run as root, such as the proof that an honest client is still served. */
     public Commands.Result run(List<String> command) throws IOException, InterruptedException {
         return transcript.record(command);
+    }
+
+    /** How many descriptors the server holds that the attacker sent it (they are open on its script). */
+    public long descriptorsFromAttacker(ServerProcess server) throws IOException {
+        long kept = ProcessFigures.descriptorsOn(server.pid(), peer.script());
+        transcript.note("(the server holds " + kept + " descriptors the attacker sent)");
+        return kept;
     }
 
     /** The server's cost right now, as the page shows it. */

@@ -45,6 +45,11 @@ public final class HostilePeer implements AutoCloseable {
         return user;
     }
 
+    /** The script's file: the descriptors it sends unasked are open on it. */
+    public Path script() {
+        return script;
+    }
+
     /** The command line of one attack, as user. */
     public List<String> command(String... attack) {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));

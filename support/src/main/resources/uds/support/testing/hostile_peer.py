@@ -6,6 +6,7 @@ An address starting with @ is an abstract name (lesson 02), anything else a sock
 import array
 import os
 import resource
+import selectors
 import socket
 import struct
 import sys
@@ -37,26 +38,35 @@ def first_reply(s, timeout=5.0):
         return type(e).__name__
 
 
-def hold(target, count, seconds, kind=socket.SOCK_STREAM):
-    """Opens count connections and keeps them open, sending nothing."""
+def hold(target, count, seconds, kind=socket.SOCK_STREAM, unanswered=None):
+    """Opens count connections and keeps them open, sending nothing. With unanswered, first waits
+    (30 s at most) until no more than that many are still waiting for the server's first word:
+    a server refuses the connections over its cap one after another, as it accepts them."""
     held, failed = [], 0
     for _ in range(count):
         try:
             held.append(connect(target, kind, wait=1))
         except OSError:
             failed += 1
-    time.sleep(0.5)
     refused = {}
+    waiting = selectors.DefaultSelector()
     for s in held:
-        s.settimeout(0.05)
-        try:
-            data = s.recv(200)
-            key = repr(data.decode("utf-8", "replace")) if data else "end of stream"
-            refused[key] = refused.get(key, 0) + 1
-        except (socket.timeout, BlockingIOError):
-            pass
-        except OSError as e:
-            refused[type(e).__name__] = refused.get(type(e).__name__, 0) + 1
+        s.setblocking(False)
+        waiting.register(s, selectors.EVENT_READ)
+    deadline = time.monotonic() + 30
+    while True:
+        for key, _ in waiting.select(timeout=0.05):
+            try:
+                data = key.fileobj.recv(200)
+                reply = repr(data.decode("utf-8", "replace")) if data else "end of stream"
+            except BlockingIOError:
+                continue
+            except OSError as e:
+                reply = type(e).__name__
+            refused[reply] = refused.get(reply, 0) + 1
+            waiting.unregister(key.fileobj)
+        if unanswered is None or len(waiting.get_map()) <= unanswered or time.monotonic() > deadline:
+            break
     answered = sum(refused.values())
     answers = "; ".join(f"{n} answered {reply}" for reply, n in sorted(refused.items()))
     print(f"opened {len(held)} of {count} connections ({failed} connects failed); "
@@ -85,7 +95,7 @@ def silent(target, kind=socket.SOCK_STREAM):
     start = time.monotonic()
     s = connect(target, kind)
     reply = first_reply(s, 120)
-    print(f"sent nothing; after {time.monotonic() - start:.0f} s the server answered {reply}", flush=True)
+    print(f"sent nothing; the server answered {reply} after {int(time.monotonic() - start)} s", flush=True)
 
 
 def trickle(target, interval, count, kind=socket.SOCK_SEQPACKET):
@@ -124,7 +134,9 @@ def send_datagram(target, text, fds=0, kind=socket.SOCK_DGRAM, report=True):
         to = None
     else:
         to = address(target)
-    opened = [os.open("/dev/null", os.O_RDONLY) for _ in range(fds)]
+    # Descriptors of this script's own file: no other process has it open, so the receiver's
+    # /proc/PID/fd shows exactly how many of them it kept.
+    opened = [os.open(__file__, os.O_RDONLY) for _ in range(fds)]
     ancillary = [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", opened))] if opened else []
     if to is None:
         s.sendmsg([text.encode()], ancillary)
@@ -170,10 +182,10 @@ def main(argv):
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     command, target, rest = argv[0], argv[1], argv[2:]
     seq = socket.SOCK_SEQPACKET
-    if command == "hold":
-        hold(target, int(rest[0]), float(rest[1]))
-    elif command == "hold-seqpacket":
-        hold(target, int(rest[0]), float(rest[1]), seq)
+    if command in ("hold", "hold-seqpacket"):
+        unanswered = int(rest[2]) if len(rest) > 2 else None
+        hold(target, int(rest[0]), float(rest[1]), seq if command == "hold-seqpacket" else socket.SOCK_STREAM,
+             unanswered)
     elif command == "line":
         line(target, int(rest[0]))
     elif command == "silent":

@@ -2,7 +2,8 @@ package uds.exercises.socketactivation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -10,6 +11,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,26 +37,36 @@ class InetdEchoTest {
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(address);
             try (SocketChannel client = SocketChannel.open(address); SocketChannel connection = listener.accept()) {
-                Thread server = Thread.ofPlatform().start(() -> {
+                CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                     try (connection) {
                         InetdEcho.serve(connection);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
+                // Each line's echo before the next line: the server cannot have read them all at once.
                 for (String line : new String[] {"one\n", "two\n", "three\n"}) {
                     client.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-                    Thread.sleep(50); // three separate reads on the server's side
+                    assertEquals(line, CompletableFuture.supplyAsync(() -> read(client, line.length()))
+                            .get(10, TimeUnit.SECONDS), "the echo of " + line.strip());
                 }
                 client.shutdownOutput();
-                ByteArrayOutputStream echoed = new ByteArrayOutputStream();
-                ByteBuffer buffer = ByteBuffer.allocate(100);
-                while (client.read(buffer.clear()) > 0) {
-                    echoed.write(buffer.array(), 0, buffer.position());
-                }
-                server.join(5000);
-                assertEquals("one\ntwo\nthree\n", echoed.toString(StandardCharsets.UTF_8));
+                server.get(10, TimeUnit.SECONDS); // returns once the client has closed its side
+                assertEquals(-1, client.read(ByteBuffer.allocate(1)), "the server closed the connection after");
             }
         }
+    }
+
+    /** Exactly length bytes, or fewer if the server closed the connection first. */
+    private static String read(SocketChannel client, int length) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try {
+            while (buffer.hasRemaining() && client.read(buffer) >= 0) {
+                // until the whole line or the end
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 }
