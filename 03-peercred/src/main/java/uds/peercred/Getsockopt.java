@@ -25,6 +25,10 @@ import uds.support.SocketConstants;
  * The raw way: {@code getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &ucred, &len)}, called through the
  * Foreign Function &amp; Memory API, as a C program would. The numbers come from
  * {@link SocketConstants}, which refuses to run on an architecture whose numbers it does not know.
+ *
+ * <p>This lesson's own copy, every step spelled out (the downcall handle, errno captured by
+ * hand, invokeExact) as the snippet to learn from; the other lessons call the shared
+ * {@link uds.support.SocketOption#peerCredentials}, and PeerCredentialsTest keeps the two equal.
  */
 final class Getsockopt {
 

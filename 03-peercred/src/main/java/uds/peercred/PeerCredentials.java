@@ -17,7 +17,9 @@ import uds.support.UserDatabase;
  *
  * <p>{@code pid_t} is a signed int, but {@code uid_t} and {@code gid_t} are unsigned 32-bit
  * integers: 4294967294 is a valid uid. Java's int is signed, so that uid read as an int is -2.
- * This record holds the values as longs and is the one place where that is set right.
+ * This record holds the values as longs and is the one place in this lesson where that is set
+ * right. (Lesson 03 teaches the layout with this copy of its own; the other lessons use
+ * {@link uds.support.Credentials}, and PeerCredentialsTest keeps the two equal.)
  */
 record PeerCredentials(long pid, long uid, long gid) {
 

@@ -10,14 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.KernelFeatures;
+
 /** A pidfd from SO_PEERPIDFD follows the peer process itself: alive while it runs, gone after. */
 class PeerPidfdTest {
+
+    @BeforeEach
+    void needsSoPeerPidfd() {
+        assumeTrue(KernelFeatures.PEER_PIDFD, "this kernel has no SO_PEERPIDFD (Linux 6.5 added it)");
+    }
 
     static final String PYTHON = "/usr/bin/python3";
 

@@ -60,6 +60,20 @@ class ConfigFileTest {
         assertEquals(List.of("settings.conf"), filesInDir(), "no temporary file or lock file left behind");
     }
 
+    /** Once the lock is released another server may write the file: this one must not any more. */
+    @Test
+    void afterCloseNoWriteStartsAndTheFileIsAsLastWritten() throws IOException {
+        Path file = dir.resolve("settings.conf");
+        ConfigFile config = open(file);
+        config.set("colour", "blue");
+        config.close();
+        assertThrows(IOException.class, () -> config.set("colour", "red"));
+        assertThrows(IOException.class, () -> config.delete("colour"));
+        assertEquals(List.of("colour=blue"), Files.readAllLines(file));
+        assertFalse(Files.exists(dir.resolve("settings.conf.lock")), "the lock is released");
+        config.close(); // twice is harmless
+    }
+
     @Test
     void aNewFileIsPrivate() throws IOException {
         Path file = dir.resolve("new.conf");

@@ -6,19 +6,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import uds.support.OtherUser;
 import uds.support.ThisProcess;
-import uds.support.UserDatabase;
 import uds.support.testing.TourOutput;
+import uds.support.testing.Users;
 
 /** The tour runs from the jar and shows each step; its output becomes the walkthrough's transcript. */
 class DemoIT {
-
-    /** {@code uid=65534(nobody) gid=65534(nogroup)} on Debian, whatever they are here. */
-    private static String nobodysIds() {
-        OtherUser nobody = OtherUser.named("nobody").orElseThrow();
-        return "uid=" + UserDatabase.userLabel(nobody.uid()) + " gid=" + UserDatabase.groupLabel(nobody.gid());
-    }
 
     @Test
     void theTourShowsEveryStepInOrder() throws Exception {
@@ -29,7 +22,7 @@ class DemoIT {
                 "receiver \\| from pid=\\d+ uid=.*: nothing attached"));
         if (root) {
             expectedInOrder.addAll(List.of(
-                    "receiver \\| from pid=\\d+ " + Pattern.quote(nobodysIds()) + ": from nobody",
+                    "receiver \\| from pid=\\d+ " + Pattern.quote(Users.ids(Users.nobody())) + ": from nobody",
                     "sender \\| error: sendmsg failed: EPERM .*",
                     "receiver \\| from pid=\\d+ uid=0\\(root\\) gid=0\\(root\\): root claims another pid",
                     "sender \\| error: sendmsg failed: ESRCH .*"));

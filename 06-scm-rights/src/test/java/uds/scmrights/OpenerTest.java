@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
+import uds.support.KernelFeatures;
 import uds.support.ErrnoException;
 import uds.support.ServerLimits;
 import uds.support.ThisProcess;
@@ -181,8 +182,7 @@ class OpenerTest {
     void withSoPassrightsOffTheKernelRefusesDescriptorsSentToTheOpener() throws IOException {
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
         Path socket = start(true, file);
-        assumeTrue(log.toString(StandardCharsets.UTF_8).contains("SO_PASSRIGHTS off"),
-                "this kernel has no SO_PASSRIGHTS (Linux 6.16)");
+        assumeTrue(KernelFeatures.PASS_RIGHTS, "this kernel has no SO_PASSRIGHTS (Linux 6.16)");
         try (AFUNIXSocket connection = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
             int fd = Descriptors.number(connection.getFileDescriptor());
             ErrnoException refused = assertThrows(ErrnoException.class,

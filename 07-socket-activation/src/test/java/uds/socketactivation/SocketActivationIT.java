@@ -202,4 +202,24 @@ class SocketActivationIT {
             assertTrue(manager.await("connection 1 closed").getLast().endsWith("closed"));
         }
     }
+
+    /** An empty datagram is a message like any other (lesson 04): it comes back, and the connection stays. */
+    @Test
+    void anEmptyDatagramComesBackEmptyAndTheConnectionStays() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
+        Path socket = dir.resolve("empty.sock");
+        try (ServerProcess manager = activate(List.of("--seqpacket"), socket, "server", "--seqpacket")) {
+            String peer = """
+                    import socket, sys
+                    s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET); s.connect(sys.argv[1]); s.settimeout(20)
+                    s.recv(4096)
+                    for datagram in [b"", b"still here", b""]:
+                        s.send(datagram)
+                        print(repr(s.recv(4096)))
+                    """;
+            Commands.Result client = Commands.run(List.of(PYTHON.toString(), "-c", peer, socket.toString()));
+            assertEquals(new Commands.Result(0, "b''\nb'still here'\nb''\n", ""), client);
+            manager.await("connection 1 closed");
+        }
+    }
 }

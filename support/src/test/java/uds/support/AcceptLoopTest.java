@@ -81,6 +81,41 @@ class AcceptLoopTest {
         }
     }
 
+    @Test
+    void aStopClosesTheConnectionsStillServedAndReturnsOnlyOnceTheirHandlersHaveEnded() throws Exception {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("stop"));
+        List<String> log = new CopyOnWriteArrayList<>();
+        AtomicBoolean closing = new AtomicBoolean();
+        CountDownLatch reading = new CountDownLatch(1);
+        AtomicBoolean handlerEnded = new AtomicBoolean();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
+             SocketChannel client = SocketChannel.open(address)) {
+            AcceptLoop<SocketChannel> loop = new AcceptLoop<>(server::accept, 4, Thread.ofPlatform(), closing::get, log::add);
+            Thread serving = Thread.ofPlatform().start(() -> {
+                try {
+                    loop.run((connection, id) -> {
+                        try {
+                            reading.countDown();
+                            connection.read(ByteBuffer.allocate(1)); // the client never writes
+                        } finally {
+                            handlerEnded.set(true);
+                        }
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            reading.await();
+            closing.set(true);
+            server.close();
+            serving.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(!serving.isAlive(), "the loop returned");
+            assertTrue(handlerEnded.get(), "before it returned, the handler had ended");
+            assertEquals(0, loop.open());
+            assertEquals(List.of(), log, "a stop is no failure to log");
+        }
+    }
+
     /** Reads until EOF or max bytes. */
     private static String readAll(SocketChannel channel, int max) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(max);

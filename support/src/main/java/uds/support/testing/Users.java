@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.Optional;
 
 import uds.support.OtherUser;
+import uds.support.UserDatabase;
 
 /** The other users the tests run peers as, looked up by name: no test assumes a distribution's ids. */
 public final class Users {
@@ -22,6 +23,11 @@ public final class Users {
 
     public static OtherUser wwwData() {
         return require("www-data");
+    }
+
+    /** {@code uid=65534(nobody) gid=65534(nogroup)} on Debian: as the lessons print them, whatever they are here. */
+    public static String ids(OtherUser user) {
+        return "uid=" + UserDatabase.userLabel(user.uid()) + " gid=" + UserDatabase.groupLabel(user.gid());
     }
 
     private Users() {
