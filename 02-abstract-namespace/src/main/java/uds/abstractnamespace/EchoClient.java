@@ -1,5 +1,7 @@
 package uds.abstractnamespace;
 
+import static uds.support.SocketConstants.SOCK_STREAM;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +29,7 @@ final class EchoClient {
             try {
                 connection.connect(name.address());
             } catch (IOException e) {
-                // An abstract name has no file and no permissions: connect can only be refused
-                // (ECONNREFUSED), never "no such file" or "permission denied". Said in our own
-                // words: the exception's text is strerror's, in the user's language.
-                throw new IOException("nobody listens on " + name + " (Connection refused)", e);
+                throw whyNot(name, e);
             }
             if (expected != null) {
                 expected.check(connection.getPeerCredentials().getUid(), name); // before a single byte is sent
@@ -39,6 +38,26 @@ final class EchoClient {
         }
     }
     // end::connect[]
+
+    /**
+     * Why connect failed. An abstract name has no file and no permissions, so it is seldom
+     * "no such file" or "permission denied"; but it is not always "refused" either: the name may
+     * be held by a socket of another type (EPROTOTYPE), or a security module may say no. Decided
+     * from the kernel's table, never from the exception's text, which is strerror's, in the
+     * user's language.
+     */
+    private static IOException whyNot(AbstractName name, IOException e) throws IOException {
+        List<Integer> types = ProcNetUnix.typesFor(name);
+        if (types.isEmpty()) {
+            return new IOException("nobody listens on " + name + " (Connection refused)", e);
+        }
+        if (!types.contains(SOCK_STREAM)) {
+            return new IOException(name + " is held by a socket of another type (type " + types.getFirst()
+                    + "), not a stream server: someone else has the name", e);
+        }
+        return new IOException("cannot connect to " + name + ": " + e.getClass().getSimpleName() + ": "
+                + e.getMessage(), e);
+    }
 
     private static void converse(AFUNIXSocket connection, List<String> messages, InputStream stdin,
                                  PrintStream out) throws IOException {

@@ -37,6 +37,18 @@ final class ProcNetUnix {
         return lines;
     }
 
+    /**
+     * The socket types (SOCK_STREAM 1, SOCK_SEQPACKET 5, ...) of the sockets bound to name: the
+     * table's fifth column, in hex.
+     */
+    static List<Integer> typesFor(AbstractName name) throws IOException {
+        List<Integer> types = new ArrayList<>();
+        for (String line : linesFor(name)) {
+            types.add(Integer.parseInt(line.trim().split("\\s+")[4], 16));
+        }
+        return types;
+    }
+
     private static int indexOf(byte[] bytes, byte wanted, int from) {
         for (int i = from; i < bytes.length; i++) {
             if (bytes[i] == wanted) {

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.newsclub.net.unix.AFSocketType;
+import org.newsclub.net.unix.AFUNIXDatagramSocket;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
@@ -147,6 +149,18 @@ class EchoServerTest {
     void aClientWithNoServerSaysNobodyListens() {
         var e = assertThrows(IOException.class, () -> client(null, "x"));
         assertEquals("nobody listens on " + name + " (Connection refused)", e.getMessage());
+    }
+
+    @Test
+    void aNameHeldByASocketOfAnotherTypeIsNotCalledRefused() throws IOException {
+        try (AFUNIXDatagramSocket squatter = AFUNIXDatagramSocket.newInstance(AFSocketType.SOCK_SEQPACKET)) {
+            squatter.bind(name.address());
+            squatter.listen(1);
+            var e = assertThrows(IOException.class, () -> EchoClient.run(name, null, List.of("hi"),
+                    InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream())));
+            assertEquals(name + " is held by a socket of another type (type 5), not a stream server: someone else"
+                    + " has the name", e.getMessage());
+        }
     }
 
     // tag::expect[]

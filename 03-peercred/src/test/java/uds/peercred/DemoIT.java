@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import uds.support.ThisProcess;
 import uds.support.UserDatabase;
-import uds.support.testing.Users;
 import uds.support.testing.TourOutput;
+import uds.support.testing.Users;
 
 /** The tour runs from the jar and shows each step; its output becomes the walkthrough's transcript. */
 class DemoIT {

@@ -2,11 +2,11 @@ package uds.scmcredentials;
 
 import uds.support.Arguments;
 import uds.support.CommandLine;
+import uds.support.Credentials;
 import uds.support.LessonJar;
 import uds.support.Options;
 import uds.support.ServerLimits;
 import uds.support.UsageException;
-import uds.support.Credentials;
 
 /**
  * Lesson 05 on the command line: {@code receiver}, {@code sender} and {@code demo}.

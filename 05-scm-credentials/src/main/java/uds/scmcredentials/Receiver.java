@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
 import uds.support.ErrnoException;
 import uds.support.Printable;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
-import uds.support.Credentials;
 
 /**
  * The receiver of lesson 05 (its partner: {@link Sender}). With SO_PASSCRED on, every message

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import uds.support.ErrnoException;
 import uds.support.Credentials;
+import uds.support.ErrnoException;
 
 /**
  * The sender of lesson 05 (its partner: {@link Receiver}): sends each text with an
@@ -35,8 +35,8 @@ final class Sender {
     static IOException explain(ErrnoException e, Credentials claimed) {
         return switch (e.errno()) {
             case ErrnoException.EPERM -> new IOException(e.getMessage() + ": the kernel accepts only the"
-                    + " sender's own pid, uid and gid, unless it is privileged (CAP_SYS_ADMIN for a pid,"
-                    + " CAP_SETUID for a uid, CAP_SETGID for a gid)", e);
+                    + " sender's own pid, and a uid and gid among its real, effective and saved ones, unless it"
+                    + " is privileged (CAP_SYS_ADMIN for a pid, CAP_SETUID for a uid, CAP_SETGID for a gid)", e);
             case ErrnoException.ESRCH -> new IOException(e.getMessage() + ": no process has pid "
                     + claimed.pid(), e);
             case ErrnoException.EACCES -> new IOException(e.getMessage() + ": sending needs write"

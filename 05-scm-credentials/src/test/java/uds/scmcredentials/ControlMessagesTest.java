@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import uds.support.ControlMessage;
-import uds.support.SocketMessages;
 import uds.support.Credentials;
+import uds.support.SocketMessages;
 
 /** The C structures and the CMSG_* arithmetic, checked on bytes we build. */
 class ControlMessagesTest {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.ControlMessage;
+import uds.support.Credentials;
 import uds.support.ErrnoException;
 import uds.support.testing.RequiresRoot;
-import uds.support.Credentials;
 
 /** Real AF_UNIX sockets in one process, made of raw syscalls. Other processes and users: *IT. */
 class CredentialPassingTest {

@@ -75,8 +75,9 @@ class OtherUserIT {
                 Commands.Result liar = Commands.run(as(Users.nobody(), "sender", "--socket", socket.toString(), claim, value, "lie"), "");
                 assertEquals(1, liar.exit(), claim);
                 assertEquals("error: sendmsg failed: EPERM (Operation not permitted): the kernel accepts only"
-                        + " the sender's own pid, uid and gid, unless it is privileged (CAP_SYS_ADMIN for a pid,"
-                        + " CAP_SETUID for a uid, CAP_SETGID for a gid)\n", liar.stderr(), claim);
+                        + " the sender's own pid, and a uid and gid among its real, effective and saved ones,"
+                        + " unless it is privileged (CAP_SYS_ADMIN for a pid, CAP_SETUID for a uid, CAP_SETGID"
+                        + " for a gid)\n", liar.stderr(), claim);
             }
 
             Process nobody = new ProcessBuilder(as(Users.nobody(), "sender", "--socket", socket.toString(), "the truth")).start();

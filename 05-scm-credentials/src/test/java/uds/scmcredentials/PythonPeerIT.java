@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.Credentials;
 import uds.support.ServerProcess;
 import uds.support.UserDatabase;
 import uds.support.testing.JarUnderTest;
-import uds.support.Credentials;
 
 /** The same bytes from another language: a small Python peer (src/test/resources/peer.py). */
 class PythonPeerIT {

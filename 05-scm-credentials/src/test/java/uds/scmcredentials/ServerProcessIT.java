@@ -13,12 +13,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uds.support.Credentials;
 import uds.support.ServerProcess;
 import uds.support.UserDatabase;
 import uds.support.testing.Commands;
 import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
-import uds.support.Credentials;
 
 /** Receiver and senders as separate processes: the line names the sending process. */
 class ServerProcessIT {

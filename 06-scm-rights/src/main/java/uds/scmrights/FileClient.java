@@ -56,8 +56,9 @@ final class FileClient {
     /** junixsocket's way: descriptors arrive with the bytes that carry them, and wait to be collected. */
     static RawRights.Reply exchange(AFUNIXSocket connection, byte[] request) throws IOException {
         // Off (0 bytes) until set: the kernel would drop the descriptor and we would never know.
-        // junixsocket makes any size at least 256 bytes: room for 60 descriptors.
-        connection.setAncillaryReceiveBufferSize((int) ControlMessage.rightsSpace(1));
+        // Room for exactly one is CMSG_LEN(4), as in step 4; but junixsocket makes any size at
+        // least 256 bytes, room for 60, so the check of the count below is what holds.
+        connection.setAncillaryReceiveBufferSize((int) ControlMessage.len(Integer.BYTES));
         connection.getOutputStream().write(request);
         byte[] line = null;
         List<FileDescriptor> received = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 
 import uds.support.ErrnoException;
 import uds.support.Libc;
+import uds.support.SocketConstants;
 
 /**
  * openat2(2) with RESOLVE_NO_SYMLINKS (Linux 5.6): open a path only if not one of its
@@ -27,8 +28,9 @@ import uds.support.Libc;
  */
 final class Openat2 {
 
-    // Numbers from 424 up are the same on every architecture (the unified syscall table).
-    private static final long SYS_OPENAT2 = 437;
+    // 437 on x86_64, arm64 and riscv64, the architectures SocketConstants knows: from 424 on, new
+    // syscalls share one number there, but alpha and the MIPS ABIs add offsets of their own.
+    private static final long SYS_OPENAT2 = SocketConstants.SYS_OPENAT2;
     private static final int AT_FDCWD = -100;
     private static final long RESOLVE_NO_MAGICLINKS = 0x02;
     private static final long RESOLVE_NO_SYMLINKS = 0x04;

@@ -56,8 +56,10 @@ final class Opener implements AutoCloseable {
      * Binds the socket. Anyone may connect (junixsocket makes the file 0666): the opener decides
      * per request, from the kernel's word on who the peer is. With refuseRights, the kernel
      * refuses descriptors sent to the opener (SO_PASSRIGHTS, Linux 6.16); without it, or
-     * before 6.16, junixsocket's ancillary receive buffer is 0 bytes until set, so the kernel
-     * drops (and closes) them on the way in. Either way none reach this process.
+     * before 6.16, they travel queued with their bytes until the opener reads those; then,
+     * since junixsocket's ancillary receive buffer is 0 bytes until set, there is no room for
+     * them: the kernel sets MSG_CTRUNC and closes them. Either way none is ever installed in
+     * this process (a peer's unread bytes can keep them in flight, which the idle timeout ends).
      */
     static Opener bind(Path socket, AllowList allowList, ServerLimits limits, boolean refuseRights, PrintStream out)
             throws IOException {
@@ -70,7 +72,8 @@ final class Opener implements AutoCloseable {
                 out.println(PassRights.refuse(server.getFileDescriptor())
                         ? "SO_PASSRIGHTS off: the kernel refuses descriptors sent to this server"
                         : "this kernel has no SO_PASSRIGHTS (Linux 6.16): descriptors sent to this server are"
-                                + " dropped on arrival (no room for them: the ancillary buffer is 0 bytes)");
+                                + " closed by the kernel when their bytes are read (no room for them: the ancillary"
+                                + " buffer is 0 bytes)");
             }
             return new Opener(server, allowList, limits, out);
         } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
-import uds.support.KernelFeatures;
 import uds.support.ErrnoException;
+import uds.support.KernelFeatures;
 import uds.support.ServerLimits;
 import uds.support.ThisProcess;
+import uds.support.testing.ProcessFigures;
 
 /** The opener in this JVM, real sockets, real files: what it hands out and what it refuses. */
 class OpenerTest {
@@ -197,21 +199,22 @@ class OpenerTest {
     void withoutSoPassrightsUnaskedDescriptorsStillNeverReachTheOpener() throws IOException {
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
         Path socket = start(false, file);
-        long before = TrapsIT.openDescriptors();
-        try (AFUNIXSocket connection = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
+        long self = ProcessHandle.current().pid();
+        try (AFUNIXSocket connection = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket));
+             FileInputStream sent = new FileInputStream(file.toFile())) {
             int fd = Descriptors.number(connection.getFileDescriptor());
             int[] ten = new int[10];
-            Arrays.fill(ten, fd);
+            Arrays.fill(ten, Descriptors.number(sent.getFD())); // only `sent` has f.txt open
             for (int i = 0; i < 100; i++) {
                 RawRights.send(fd, "/".getBytes(StandardCharsets.US_ASCII), ten); // the kernel takes them
             }
             RawRights.send(fd, "\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("ERR not on the allow list", RawRights.receiveLine(fd, 200, 1).line());
+            // 1,000 descriptors of f.txt were sent, and the opener has read their bytes. Its
+            // ancillary buffer (junixsocket's) is 0 bytes until set, so recvmsg had no room for
+            // them: the kernel closed them instead of installing them. Only `sent` has it open.
+            assertEquals(1, ProcessFigures.descriptorsOn(self, file), "descriptors open on f.txt in this process");
         }
-        // 1,000 descriptors were sent. junixsocket's ancillary buffer is 0 bytes until set, so
-        // recvmsg had no room for them: the kernel closed them instead of installing them.
-        assertTrue(TrapsIT.openDescriptors() - before < 5, "descriptors before " + before + ", after "
-                + TrapsIT.openDescriptors());
     }
     // end::unasked[]
 }

@@ -78,6 +78,9 @@ public final class SocketConstants {
     /** socket(2), accept4(2): the new descriptor is close-on-exec; the same bit as O_CLOEXEC. */
     public static final int SOCK_CLOEXEC = known(02000000);
 
+    /** openat2(2) (lesson 06), called through syscall(2): glibc 2.36 has no wrapper. */
+    public static final long SYS_OPENAT2 = known(437);
+
     // fcntl(2): <asm-generic/fcntl.h>.
     public static final int F_SETFD = known(2);
     public static final int FD_CLOEXEC = known(1);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command as a separate process, the way a learner types it, and collects what it printed. */
@@ -33,8 +34,11 @@ public final class Commands {
     /** Runs command with stdin as its input; a command still running after 60 s is killed and fails. */
     public static Run runWithPid(List<String> command, String stdin) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).start();
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        // A thread each, not the common pool: on 2 cores it has one thread, and a command that
+        // fills its stderr pipe while stdout waits to be read would never end.
+        Executor reader = task -> Thread.ofPlatform().daemon().start(task);
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), reader);
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()), reader);
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -36,7 +36,7 @@ class CheckedClientTest {
             } catch (IOException e) {
                 return -1;
             }
-        });
+        }, task -> Thread.ofPlatform().daemon().start(task)); // not the common pool: one thread on 2 cores
     }
 
     private static AFUNIXSocketAddress freshName() throws IOException {

@@ -12,6 +12,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -36,18 +38,20 @@ class InetdEchoTest {
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("inetd.sock"));
         try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             listener.bind(address);
-            try (SocketChannel client = SocketChannel.open(address); SocketChannel connection = listener.accept()) {
+            // Threads of its own: the common pool may have a single thread on a small machine.
+            try (SocketChannel client = SocketChannel.open(address); SocketChannel connection = listener.accept();
+                 ExecutorService threads = Executors.newCachedThreadPool()) {
                 CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                     try (connection) {
                         InetdEcho.serve(connection);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                }, threads);
                 // Each line's echo before the next line: the server cannot have read them all at once.
                 for (String line : new String[] {"one\n", "two\n", "three\n"}) {
                     client.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-                    assertEquals(line, CompletableFuture.supplyAsync(() -> read(client, line.length()))
+                    assertEquals(line, CompletableFuture.supplyAsync(() -> read(client, line.length()), threads)
                             .get(10, TimeUnit.SECONDS), "the echo of " + line.strip());
                 }
                 client.shutdownOutput();
