@@ -2,6 +2,8 @@ package uds.pathsocket;
 
 import java.nio.file.Path;
 
+import uds.pathsocket.minimal.MinimalEchoClient;
+import uds.pathsocket.minimal.MinimalEchoServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
@@ -10,7 +12,8 @@ import uds.support.ServerLimits;
 import uds.support.UsageException;
 
 /**
- * Lesson 01 on the command line: {@code server}, {@code client} and {@code demo}.
+ * Lesson 01 on the command line: {@code minimal-server} and {@code minimal-client} (the
+ * smallest programs), {@code server}, {@code client} and {@code demo}.
  * This class only parses arguments; each command lives in its own class.
  */
 public final class Main {
@@ -21,6 +24,10 @@ public final class Main {
             A stream socket bound to a file in the filesystem.
 
             commands:
+              minimal-server [PATH]                   the smallest server: echo one line per
+                                                      client on PATH (default: echo.sock here)
+              minimal-client [PATH] [MESSAGE]         the smallest client: send MESSAGE
+                                                      (default: hello), print the reply
               server [--socket PATH] [--mode OCTAL] [LIMITS]
                                                       serve echo on PATH until Ctrl-C
               client [--socket PATH] [--jdk] [--] [MESSAGE...]
@@ -46,6 +53,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("01-path-socket.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalEchoServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalEchoClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--mode", "--max-connections", "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket").andFlags("--jdk").andOperands(), Main::client)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))

@@ -1,6 +1,7 @@
 package uds.abstractnamespace;
 
-
+import uds.abstractnamespace.minimal.MinimalAbstractClient;
+import uds.abstractnamespace.minimal.MinimalAbstractServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.ExpectedServer;
@@ -23,6 +24,11 @@ public final class Main {
             A stream socket bound to a name in Linux's abstract namespace: no file, no permissions.
 
             commands:
+              minimal-server [NAME]         the smallest server: echo one line per
+                                            client on @NAME (default: uds-minimal-echo)
+              minimal-client [NAME] [MESSAGE]
+                                            the smallest client: send MESSAGE
+                                            (default: hello), print the reply
               server [--name NAME] [LIMITS] serve echo on @NAME until Ctrl-C
               client [--name NAME] [--expect-user USER | --expect-uid UID] [--] [MESSAGE...]
                                             send each MESSAGE (or each stdin line), print each reply;
@@ -47,6 +53,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("02-abstract-namespace.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalAbstractServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalAbstractClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--name", "--max-connections", "--idle-timeout"),
                         arguments -> EchoServer.run(name(arguments), ServerLimits.from(arguments), System.out, false))
                 .command("squat", Options.values("--name", "--max-connections", "--idle-timeout"),

@@ -3,6 +3,8 @@ package uds.peercred;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import uds.peercred.minimal.MinimalPeerCredClient;
+import uds.peercred.minimal.MinimalPeerCredServer;
 import uds.support.AcceptLoop;
 import uds.support.Arguments;
 import uds.support.CommandLine;
@@ -21,6 +23,9 @@ public final class Main {
             SO_PEERCRED: the kernel tells a server the pid, uid and gid of the process that connected.
 
             commands:
+              minimal-server [PATH]  the smallest server: tell each client who the
+                                     kernel says it is (default: peercred.sock here)
+              minimal-client [PATH]  the smallest client: print what it is told
               server --socket PATH [--allow-user USER]... [--allow-group GROUP]... [--max-connections N]
                                      answer each connection with one line,
                                      "peer pid=.. uid=..(user) gid=..(group)", or "denied uid=..(user)"
@@ -41,6 +46,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("03-peercred.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalPeerCredServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalPeerCredClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--allow-user", "--allow-group", "--max-connections"), Main::server)
                 .command("client", Options.values("--socket"),
                         arguments -> PeerCredClient.run(arguments.requiredPath("--socket"), System.out))

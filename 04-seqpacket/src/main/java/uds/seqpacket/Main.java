@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import uds.seqpacket.minimal.MinimalSeqpacketClient;
+import uds.seqpacket.minimal.MinimalSeqpacketServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.ExpectedServer;
@@ -26,6 +28,11 @@ public final class Main {
             and only the users on the allow list (checked with SO_PEERCRED) may send any.
 
             commands:
+              minimal-server [PATH]  the smallest server: answer each datagram with one
+                                     (default: seqpacket.sock here)
+              minimal-client [PATH] [MESSAGE...]
+                                     the smallest client: send each MESSAGE as one
+                                     datagram, print each reply
               server --socket PATH --config FILE [--allow-user USER]... [LIMITS]
                                      serve requests until Ctrl-C; FILE holds key=value lines and
                                      is rewritten atomically on every change; the allow list
@@ -55,6 +62,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("04-seqpacket.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalSeqpacketServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalSeqpacketClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--config", "--allow-user", "--max-connections",
                         "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket", "--expect-user", "--expect-uid").andOperands(), Main::client)

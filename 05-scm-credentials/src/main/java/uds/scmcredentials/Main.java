@@ -1,5 +1,7 @@
 package uds.scmcredentials;
 
+import uds.scmcredentials.minimal.MinimalCredentialsSender;
+import uds.scmcredentials.minimal.MinimalCredentialsReceiver;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.Credentials;
@@ -20,6 +22,10 @@ public final class Main {
             SCM_CREDENTIALS: credentials sent with each message, checked by the kernel.
 
             commands:
+              minimal-server [PATH]  the smallest receiver: print each datagram with the
+                           credentials the kernel checked (default: receiver.sock here)
+              minimal-client [PATH] [TEXT]
+                           the smallest sender: one datagram with its own credentials
               receiver --socket PATH [--stream] [--no-passcred] [LIMITS]
                            print one line per message: "from pid=.. uid=..(user) gid=..(group): text"
               sender --socket PATH [--stream] [--pid N] [--uid N] [--gid N] [--no-credentials] [--] TEXT...
@@ -43,6 +49,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("05-scm-credentials.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalCredentialsReceiver.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalCredentialsSender.main(arguments.operands().toArray(String[]::new)))
                 .command("receiver", Options.values("--socket", "--max-connections", "--idle-timeout")
                                 .andFlags("--stream", "--no-passcred"),
                         arguments -> Receiver.run(arguments.requiredPath("--socket"), arguments.flag("--stream"),

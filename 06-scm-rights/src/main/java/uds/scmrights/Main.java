@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import uds.scmrights.minimal.MinimalOpenerClient;
+import uds.scmrights.minimal.MinimalOpenerServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.ExpectedServer;
@@ -26,6 +28,11 @@ public final class Main {
             SCM_RIGHTS: a privileged opener hands a client an open file it could not open itself.
 
             commands:
+              minimal-server [PATH] [FILE]
+                           the smallest opener: hand every client an open descriptor of
+                           FILE (default: opener.sock here, /etc/hostname)
+              minimal-client [PATH]
+                           the smallest client: print the file through the descriptor
               server --socket PATH --allow-file FILE... [--allow-user USER]... [LIMITS]
                            open an allowed file for an allowed user and send the open
                            descriptor; log one line per request; serve until Ctrl-C
@@ -51,6 +58,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("06-scm-rights.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalOpenerServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalOpenerClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--allow-file", "--allow-user", "--max-connections",
                         "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket", "--expect-user", "--expect-uid").andFlags("--raw")

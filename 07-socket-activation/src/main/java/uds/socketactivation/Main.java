@@ -1,5 +1,7 @@
 package uds.socketactivation;
 
+import uds.socketactivation.minimal.MinimalActivatedClient;
+import uds.socketactivation.minimal.MinimalActivatedServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
@@ -19,6 +21,12 @@ public final class Main {
             Socket activation: the service manager owns the socket; the server inherits it.
 
             commands:
+              minimal-server
+                           the smallest activated server: greet and echo one line on
+                           the socket the service manager passed at descriptor 3
+              minimal-client [PATH] [MESSAGE]
+                           the smallest client: print the greeting and the echo
+                           (default: echo.sock here, hello)
               server [--seqpacket] [LIMITS]
                            serve the listening socket the service manager passed at
                            descriptor 3 (LISTEN_FDS, LISTEN_PID): a greeting with the
@@ -48,6 +56,10 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("07-socket-activation.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalActivatedServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalActivatedClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--max-connections", "--idle-timeout").andFlags("--seqpacket", "--inetd"),
                         Main::server)
                 .command("client", Options.values("--socket").andFlags("--seqpacket").andOperands(),

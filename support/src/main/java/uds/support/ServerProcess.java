@@ -3,6 +3,7 @@ package uds.support;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +28,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return start(command, null);
+    }
+
+    /** Started in directory (null: this process's), as a learner's shell would be there. */
+    public static ServerProcess start(List<String> command, Path directory) throws IOException {
+        Process process = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
+                .redirectErrorStream(true).start();
         process.getOutputStream().close();
         return new ServerProcess(process);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -33,7 +34,13 @@ public final class Commands {
 
     /** Runs command with stdin as its input; a command still running after 60 s is killed and fails. */
     public static Run runWithPid(List<String> command, String stdin) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
+        return runWithPid(command, stdin, null);
+    }
+
+    /** Runs command in directory (null: this process's), with stdin as its input. */
+    public static Run runWithPid(List<String> command, String stdin, Path directory)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile()).start();
         // A thread each, not the common pool: on 2 cores it has one thread, and a command that
         // fills its stderr pipe while stdout waits to be read would never end.
         Executor reader = task -> Thread.ofPlatform().daemon().start(task);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import uds.support.ServerProcess;
 import uds.support.Shell;
 
 /**
@@ -32,6 +33,37 @@ public final class Transcript {
 
     public Commands.Result record(List<String> command) throws IOException, InterruptedException {
         return record(command, "");
+    }
+
+    /** Runs command in directory, as a second terminal there would, and records it. */
+    public Commands.Result recordIn(Path directory, List<String> command) throws IOException, InterruptedException {
+        Commands.Result result = Commands.runWithPid(command, "", directory).result();
+        lines.add("$ " + shown(command));
+        result.stdout().lines().forEach(lines::add);
+        result.stderr().lines().forEach(lines::add);
+        if (result.exit() != 0) {
+            lines.add("(exit " + result.exit() + ")");
+        }
+        return result;
+    }
+
+    /**
+     * Starts a server in directory, as a first terminal there would ({@code &}), and records
+     * what it printed up to the line with ready.
+     */
+    public ServerProcess startIn(Path directory, List<String> command, String ready)
+            throws IOException, InterruptedException {
+        lines.add("$ " + shown(command) + " &");
+        ServerProcess server = ServerProcess.start(command, directory);
+        server.await(ready).forEach(lines::add);
+        return server;
+    }
+
+    /** The server's lines since last asked, up to the one with text, recorded as the server's. */
+    public List<String> serverSays(ServerProcess server, String text) throws IOException, InterruptedException {
+        List<String> said = server.await(text);
+        said.forEach(line -> lines.add("(server) " + line));
+        return said;
     }
 
     public void note(String line) {
