@@ -24,8 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every rendered page in a real browser, at a desktop's width and a phone's: nothing makes the
- * page scroll sideways, every image and diagram loaded, every link within the docs leads to a
- * file (and anchor) that exists, and no include or directive was left unresolved.
+ * page scroll sideways, a table wider than the screen says that it scrolls, a diagram too small
+ * to read opens at full size, every image and diagram loaded, every link within the docs leads
+ * to a file (and anchor) that exists inside the rendered site, and no include or directive was
+ * left unresolved.
  */
 class RenderedPagesIT {
 
@@ -49,7 +51,19 @@ class RenderedPagesIT {
                 stackedRows: [...document.querySelectorAll('table.tableblock tr')].filter(row => {
                     const cells = [...row.children];
                     return cells.length > 1 && cells[1].getBoundingClientRect().left <= cells[0].getBoundingClientRect().left;
-                  }).length
+                  }).length,
+                // A table wider than its box must say that it scrolls: class "scroll" and a visible cue.
+                silentlyCutTables: [...document.querySelectorAll('table.tableblock')].filter(table => {
+                    const box = table.parentElement;
+                    const cue = getComputedStyle(box, '::before').content;
+                    return table.scrollWidth > box.clientWidth + 1
+                        && !(box.classList.contains('scroll') && cue && cue !== 'none' && cue !== 'normal');
+                  }).length,
+                // A diagram drawn below 0.6 of its size (PlantUML's 13 px text under 8 px) must
+                // open at full size when tapped.
+                unreadableDiagrams: [...document.querySelectorAll('.imageblock img[src$=".svg"]')].filter(img =>
+                    img.getBoundingClientRect().width < 0.6 * img.naturalWidth
+                        && !img.closest('a[href$=".svg"]')).map(img => img.getAttribute('src'))
               };
             })()
             """;
@@ -96,6 +110,9 @@ class RenderedPagesIT {
         assertEquals(List.of(), DevTools.strings(seen.get("brokenImages")), "images that did not load");
         assertFalse(seen.get("unresolved").asBoolean(), "an include or directive was not resolved");
         assertEquals(0, seen.get("stackedRows").asInt(), "table rows whose cells are stacked instead of side by side");
+        assertEquals(0, seen.get("silentlyCutTables").asInt(), "tables wider than their box that do not say they scroll");
+        assertEquals(List.of(), DevTools.strings(seen.get("unreadableDiagrams")),
+                "diagrams too small to read that do not link to their full size");
         List<String> broken = new ArrayList<>();
         for (String link : DevTools.strings(seen.get("links"))) {
             if (!resolves(page, link)) {
@@ -105,13 +122,16 @@ class RenderedPagesIT {
         assertEquals(List.of(), broken, "links within the docs that lead nowhere");
     }
 
-    /** A relative link: its file exists, and its #anchor is an id in that file. */
+    /**
+     * A relative link: its file exists within the rendered site (a copy of generated-docs, or the
+     * PDF, has nothing beside it), and its #anchor is an id in that file.
+     */
     private static boolean resolves(Path page, String link) throws IOException {
         int hash = link.indexOf('#');
         String file = URLDecoder.decode(hash < 0 ? link : link.substring(0, hash), StandardCharsets.UTF_8);
         String anchor = hash < 0 ? "" : link.substring(hash + 1);
         Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-        if (!Files.exists(target)) {
+        if (!target.toAbsolutePath().startsWith(PAGES.toAbsolutePath().normalize()) || !Files.exists(target)) {
             return false;
         }
         return anchor.isEmpty() || Files.isDirectory(target)

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes a module's checked exercises as AsciiDoc ({@code target/exercises.adoc}), for the
  * walkthrough to include: the statements and hints on the page are the ones the checker shows,
- * taken from the same annotations, never typed twice.
+ * taken from the same annotations, never typed twice; the starter and the reference solution
+ * (folded) are included from their files, so the site and the PDF hold them whole.
  */
 final class ExerciseList {
 
@@ -25,7 +26,12 @@ final class ExerciseList {
             lines.add(exercise.statement() + " (It deepens _" + exercise.step() + "_.)");
             lines.add("");
             lines.add("Edit `" + starter(module, exercise.file())
-                    + "`, then check it with `./mvnw -q -Pworkshop verify -Dexercise=" + exercise.id() + "`.");
+                    + "`, then check it with `./mvnw -q -Pworkshop verify -Dexercise=" + exercise.id() + "`:");
+            lines.add("");
+            lines.add("[source,java]");
+            lines.add("----");
+            lines.add("include::{exercises}/" + name + "/src/main/java/" + pkg + "/" + exercise.file() + "[]");
+            lines.add("----");
             lines.add("");
             for (int i = 0; i < exercise.hints().length; i++) {
                 lines.add(".Hint " + (i + 1));
@@ -35,8 +41,15 @@ final class ExerciseList {
                 lines.add("====");
                 lines.add("");
             }
-            lines.add("The reference solution: link:{exercises-link}/" + name + "/src/solution/java/" + pkg + "/"
-                    + exercise.file() + "[" + exercise.file() + "].");
+            lines.add(".The reference solution, `exercises/" + name + "/src/solution/java/" + pkg + "/"
+                    + exercise.file() + "`");
+            lines.add("[%collapsible]");
+            lines.add("====");
+            lines.add("[source,java]");
+            lines.add("----");
+            lines.add("include::{exercises}/" + name + "/src/solution/java/" + pkg + "/" + exercise.file() + "[]");
+            lines.add("----");
+            lines.add("====");
             lines.add("");
         }
         Files.write(module.resolve("target/exercises.adoc"), lines, StandardCharsets.UTF_8);
