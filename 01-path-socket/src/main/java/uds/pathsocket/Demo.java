@@ -30,48 +30,55 @@ final class Demo {
         String path = socket.toString();
         tour.title("01-path-socket: a socket file in the filesystem");
 
+        // The steps are numbered as the walkthrough's: a page's step N shows tour step N.
         tour.step("1. A server binds a socket file and chmods it to 0600.",
                 dir + " is a private directory (mode " + modeOf(dir) + ").");
         ServerProcess server = tour.start("server", "server", "--socket", path, "--mode", "0600");
         tour.await(server, "listening on");
         out.println("   the file: " + describe(socket));
-
-        tour.step("2. Two clients talk to it: junixsocket, then the JDK's own UnixDomainSocketAddress.", null);
         tour.run("client", "client", "--socket", path, "hello", "grüß dich");
         tour.await(server, "closed");
-        tour.run("client", "client", "--jdk", "--socket", path, "same server, other library");
-        tour.await(server, "closed");
 
-        tour.step("3. A second server on the same path is refused by the lock; the first keeps serving.",
+        tour.step("2a. A second server on the same path is refused by the lock; the first keeps serving.",
                 "(junixsocket's default, reuse-address on, would have taken the path silently.)");
         tour.run("second server", "server", "--socket", path);
         tour.run("client", "client", "--socket", path, "still here?");
         tour.await(server, "closed");
 
-        tour.step("4. kill -9: no code runs, so the socket file and its lock stay behind.", null);
+        tour.step("2b. kill -9: no code runs, so the socket file and its lock stay behind.", null);
         tour.kill(server);
         out.println("   the file: " + describe(socket));
         out.println("   the lock: " + describe(StaleSocketGuard.lockPathOf(socket)));
         tour.run("client", "client", "--socket", path, "anyone?");
 
-        tour.step("5. The next server finds the file stale (nobody answers a connect), removes it, binds.",
-                "Without --mode the file keeps the mode junixsocket's bind gave it: 0666, whatever the umask.");
+        tour.step("2c. The next server finds the file stale (nobody answers a connect), removes it, binds.", null);
         server = tour.start("server", "server", "--socket", path);
         tour.await(server, "listening on");
+
+        tour.step("2d. A regular file in the way is never deleted.", null);
+        Path precious = dir.resolve("data.sock");
+        Files.writeString(precious, "precious data\n");
+        tour.run("server", "server", "--socket", precious.toString());
+        out.println("   the file: " + describe(precious) + ", still holding: " + Files.readString(precious).strip());
+        Files.delete(precious);
+
+        tour.step("3. Without --mode the file keeps the mode junixsocket's bind gave it: 0666, whatever the umask.",
+                null);
+        out.println("   the file: " + describe(socket));
+
+        tour.step("4. sun_path holds 108 bytes with the NUL: a longer path is refused before any syscall.", null);
+        tour.run("server", "server", "--socket", dir.resolve("x".repeat(100) + ".sock").toString());
+
+        tour.step("5. Two clients talk to it: junixsocket, then the JDK's own UnixDomainSocketAddress.", null);
+        tour.run("client", "client", "--socket", path, "same server");
+        tour.await(server, "closed");
+        tour.run("client", "client", "--jdk", "--socket", path, "same server, other library");
+        tour.await(server, "closed");
 
         tour.step("6. SIGTERM: the shutdown hook closes the socket and removes the file.", null);
         tour.stop(server);
         tour.await(server, "removed");
         out.println("   the file: " + describe(socket));
-
-        tour.step("7. A regular file in the way is never deleted.", null);
-        Files.writeString(socket, "precious data\n");
-        tour.run("server", "server", "--socket", path);
-        out.println("   the file: " + describe(socket) + ", still holding: " + Files.readString(socket).strip());
-        Files.delete(socket);
-
-        tour.step("8. sun_path holds 108 bytes with the NUL: a longer path is refused before any syscall.", null);
-        tour.run("server", "server", "--socket", dir.resolve("x".repeat(100) + ".sock").toString());
         out.println();
     }
 

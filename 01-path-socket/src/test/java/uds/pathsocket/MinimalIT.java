@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +48,11 @@ class MinimalIT {
 
     @Test
     void asSourceFilesWithNoBuild() throws Exception {
-        List<Path> sources = SmallestProgram.sources("uds.pathsocket");
-        Path server = sources.stream().filter(source -> source.endsWith("MinimalEchoServer.java")).findFirst().orElseThrow();
-        Path client = sources.stream().filter(source -> source.endsWith("MinimalEchoClient.java")).findFirst().orElseThrow();
-        try (ServerProcess running = ServerProcess.start(SmallestProgram.sourceLaunch(server.toAbsolutePath()), dir)) {
+        Path server = SmallestProgram.source("uds.pathsocket", "MinimalEchoServer");
+        Path client = SmallestProgram.source("uds.pathsocket", "MinimalEchoClient");
+        try (ServerProcess running = ServerProcess.start(SmallestProgram.sourceLaunch(server), dir)) {
             running.await("listening on echo.sock");
-            Commands.Result reply = Commands.runWithPid(SmallestProgram.sourceLaunch(client.toAbsolutePath(), "echo.sock",
+            Commands.Result reply = Commands.runWithPid(SmallestProgram.sourceLaunch(client, "echo.sock",
                     "from source"), "", dir).result();
             assertEquals(new Commands.Result(0, "from source\n", ""), reply);
         }

@@ -2,12 +2,10 @@ package uds.peercred;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static uds.support.SocketConstants.SOL_SOCKET;
 import static uds.support.SocketConstants.SO_PEERPIDFD;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;

@@ -36,27 +36,27 @@ final class Demo {
         List<String> client = root ? user("www-data") : List.of();
         tour.title("04-seqpacket: a privileged update server over SOCK_SEQPACKET");
 
-        tour.step("1. The server owns a configuration file that only its user may read or write.",
+        tour.step("1a. The server owns a configuration file that only its user may read or write.",
                 "settings.conf: " + describe(config));
         ServerProcess server = root
                 ? tour.start("server", "server", "--socket", socket, "--config", config.toString(), "--allow-user", "www-data")
                 : tour.start("server", "server", "--socket", socket, "--config", config.toString());
         tour.await(server, "listening on");
 
-        tour.step("2. " + (root ? "www-data" : "The allowed user") + " sends requests: one datagram each, one reply each.", null);
+        tour.step("1b. " + (root ? "www-data" : "The allowed user") + " sends requests: one datagram each, one reply each.", null);
         tour.run("client", client, "client", "--socket", socket, "SET colour green", "GET colour", "SET motd hello world");
         tour.await(server, "admitted");
         out.println("   settings.conf: " + describe(config) + ", now holding:");
         Files.readAllLines(config).forEach(line -> out.println("     " + line));
 
-        tour.step("3. Anyone else is refused before the server reads a byte.",
+        tour.step("2. Anyone else is refused before the server reads a byte.",
                 root ? null : "(Run the tour as root to see the user nobody refused.)");
         if (root) {
             tour.run("client", user("nobody"), "client", "--socket", socket, "SET colour black");
             tour.await(server, "refused");
         }
 
-        tour.step("4. Bad requests get ERR, and the same connection goes on working.",
+        tour.step("3. Bad requests get ERR, and the same connection goes on working.",
                 "A value with a newline would write a second line, a second setting, into the file.");
         tour.run("client", client, "client", "--socket", socket, "SET bad/key x", "SET motd hi\nadmin=yes", "FLY me",
                 "SET big " + "x".repeat(UpdateServer.MAX_REQUEST), "GET colour");

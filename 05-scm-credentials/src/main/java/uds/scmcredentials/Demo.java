@@ -29,19 +29,16 @@ final class Demo {
         String socket = dir.resolve("receiver.sock").toString();
         List<String> asNobody = root ? OtherUser.named("nobody").orElseThrow().prefix() : List.of();
         tour.title("05-scm-credentials: credentials with every message, checked by the kernel");
+        // The steps are numbered as the walkthrough's: a page's step N shows tour step N.
 
-        tour.step("1. A datagram receiver with SO_PASSCRED; a sender attaches SCM_CREDENTIALS to its datagram.",
+        tour.step("2a. A datagram receiver with SO_PASSCRED; a sender attaches SCM_CREDENTIALS to its datagram.",
                 "Datagrams have no connection, so no SO_PEERCRED: the credentials come with each message.");
         ServerProcess receiver = tour.start("receiver", "receiver", "--socket", socket);
         tour.await(receiver, "receiving on");
         tour.run("sender", "sender", "--socket", socket, "hello");
         tour.await(receiver, "hello");
 
-        tour.step("2. A sender that sends no credentials gets them attached anyway: the receiver asked (SO_PASSCRED).", null);
-        tour.run("sender", "sender", "--socket", socket, "--no-credentials", "nothing attached");
-        tour.await(receiver, "nothing attached");
-
-        tour.step("3. Claiming someone else's credentials: the kernel checks every claim.",
+        tour.step("2b. Claiming someone else's credentials: the kernel checks every claim.",
                 root ? null : "(Run the tour as root to see a privileged claim accepted.)");
         if (root) {
             tour.run("sender", asNobody, "sender", "--socket", socket, "from nobody");
@@ -55,9 +52,13 @@ final class Demo {
         } else {
             tour.run("sender", "sender", "--socket", socket, "--uid", "0", "I claim to be root");
         }
+        tour.step("3a. A sender that sends no credentials gets them attached anyway: the receiver asked (SO_PASSCRED).", null);
+        tour.run("sender", "sender", "--socket", socket, "--no-credentials", "nothing attached");
+        tour.await(receiver, "nothing attached");
+
         tour.stop(receiver);
 
-        tour.step("4. Without SO_PASSCRED the receiver gets no control message at all, even when one was sent.", null);
+        tour.step("3b. Without SO_PASSCRED the receiver gets no control message at all, even when one was sent.", null);
         receiver = tour.start("receiver", "receiver", "--socket", socket, "--no-passcred");
         tour.await(receiver, "receiving on");
         tour.run("sender", "sender", "--socket", socket, "sent with credentials");

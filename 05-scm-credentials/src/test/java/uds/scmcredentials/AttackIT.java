@@ -16,7 +16,6 @@ import uds.support.testing.AttackScene;
 import uds.support.testing.AttackTests;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
-import uds.support.testing.ProcessFigures;
 import uds.support.testing.RequiresRoot;
 import uds.support.testing.Users;
 

@@ -45,12 +45,11 @@ class MinimalIT {
 
     @Test
     void asSourceFilesWithNoBuild() throws Exception {
-        List<Path> sources = SmallestProgram.sources("uds.scmcredentials");
-        Path receiver = sources.stream().filter(s -> s.endsWith("MinimalCredentialsReceiver.java")).findFirst().orElseThrow();
-        Path sender = sources.stream().filter(s -> s.endsWith("MinimalCredentialsSender.java")).findFirst().orElseThrow();
-        try (ServerProcess running = ServerProcess.start(SmallestProgram.sourceLaunch(receiver.toAbsolutePath()), dir)) {
+        Path receiver = SmallestProgram.source("uds.scmcredentials", "MinimalCredentialsReceiver");
+        Path sender = SmallestProgram.source("uds.scmcredentials", "MinimalCredentialsSender");
+        try (ServerProcess running = ServerProcess.start(SmallestProgram.sourceLaunch(receiver), dir)) {
             running.await("receiving on receiver.sock");
-            Commands.Result sent = Commands.runWithPid(SmallestProgram.sourceLaunch(sender.toAbsolutePath(),
+            Commands.Result sent = Commands.runWithPid(SmallestProgram.sourceLaunch(sender,
                     "receiver.sock", "from source"), "", dir).result();
             assertEquals(0, sent.exit(), sent.stderr());
             running.await(": from source");

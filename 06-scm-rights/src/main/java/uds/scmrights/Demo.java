@@ -42,29 +42,22 @@ final class Demo {
         String path = socket.toString();
         List<String> nobody = root ? user("nobody") : List.of();
         tour.title("06-scm-rights: a privileged opener hands over an open file");
+        // The steps are numbered as the walkthrough's: a page's step N shows tour step N.
 
-        tour.step("1. The file is root's, mode 0600: nobody cannot open it.", root ? null
+        tour.step("1a. The file is root's, mode 0600: nobody cannot open it.", root ? null
                 : "(Running as another user needs root: run the tour as root to see nobody denied and then served.)");
         List<String> cat = new ArrayList<>(nobody);
         cat.addAll(List.of("env", "LC_ALL=C.UTF-8", "cat", secret.toString()));
         tour.runProgram("cat", cat);
 
-        tour.step("2. The opener runs as root, hands out this one file, and only to nobody.", null);
+        tour.step("1b. The opener runs as root, hands out this one file, and only to nobody.", null);
         List<String> server = new ArrayList<>(List.of("server", "--socket", path, "--allow-file", secret.toString(),
                 "--allow-file", link.toString()));
         server.addAll(List.of("--allow-user", root ? "nobody" : String.valueOf(ThisProcess.uid())));
         ServerProcess opener = tour.start("server", server.toArray(String[]::new));
         tour.await(opener, "listening on");
 
-        tour.step("3. The client, as nobody, asks; it receives an open descriptor and reads the file through it.", null);
-        tour.run("client", nobody, "client", "--socket", path, secret.toString());
-        tour.await(opener, "handed");
-
-        tour.step("4. The same exchange in raw syscalls: recvmsg through FFM, with room for one descriptor.", null);
-        tour.run("client", nobody, "client", "--socket", path, "--raw", secret.toString());
-        tour.await(opener, "handed");
-
-        tour.step("5. Refused: a file off the list, a symbolic link on the list, a user off the list.", null);
+        tour.step("1c. Refused: a file off the list, a symbolic link on the list, a user off the list.", null);
         tour.run("client", nobody, "client", "--socket", path, other.toString());
         tour.await(opener, "refused");
         tour.run("client", nobody, "client", "--socket", path, link.toString());
@@ -73,6 +66,14 @@ final class Demo {
             tour.run("client", user("www-data"), "client", "--socket", path, secret.toString());
             tour.await(opener, "refused");
         }
+        tour.step("5a. The client, as nobody, asks; it receives an open descriptor and reads the file through it.", null);
+        tour.run("client", nobody, "client", "--socket", path, secret.toString());
+        tour.await(opener, "handed");
+
+        tour.step("5b. The same exchange in raw syscalls: recvmsg through FFM, with room for one descriptor.", null);
+        tour.run("client", nobody, "client", "--socket", path, "--raw", secret.toString());
+        tour.await(opener, "handed");
+
         tour.stop(opener);
         tour.out().println();
     }

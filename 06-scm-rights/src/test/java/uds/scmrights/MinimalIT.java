@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +17,7 @@ import uds.support.ServerProcess;
 import uds.support.ThisProcess;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
+import uds.support.testing.SharedDirectory;
 import uds.support.testing.SmallestProgram;
 import uds.support.testing.Transcript;
 import uds.support.testing.Users;
@@ -42,14 +40,13 @@ class MinimalIT {
     void theClientReadsTheFileThroughTheDescriptorItWasHanded() throws Exception {
         Transcript transcript = new Transcript();
         // World-searchable, so that another user may reach the socket; the jar copied where they can read it.
-        Path shared = Files.createTempDirectory(Path.of("/tmp"), "uds-minimal-");
-        try {
-            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (SharedDirectory directory = SharedDirectory.create("uds-minimal-")) {
+            Path shared = directory.path();
             LessonJar jar = JarUnderTest.get().readableCopy(shared);
             Path secret = Files.writeString(shared.resolve("secret.txt"), "for the owner's eyes only\n",
                     StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-            List<String> client = new ArrayList<>(jar.command("minimal-client"));
+            List<String> client = jar.command("minimal-client");
             if (ThisProcess.isRoot()) {
                 client = Users.nobody().command(client);
                 List<String> cat = Users.nobody().command(List.of("env", "LC_ALL=C.UTF-8", "cat", "secret.txt"));
@@ -60,12 +57,6 @@ class MinimalIT {
                 Commands.Result read = transcript.recordIn(shared, client);
                 assertEquals(new Commands.Result(0, "for the owner's eyes only\n", "OK secret.txt\n"), read);
                 transcript.serverSays(server, "handed");
-            }
-        } finally {
-            try (Stream<Path> files = Files.walk(shared)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
             }
         }
         transcript.write("minimal");

@@ -35,26 +35,27 @@ final class Demo {
     private static void story(Tour tour, Path dir) throws IOException, InterruptedException {
         String path = dir.resolve("echo.sock").toString();
         tour.title("07-socket-activation: the service manager owns the socket");
+        // The steps are numbered as the walkthrough's: a page's step N shows tour step N.
 
         tour.step("1. The service manager creates and listens on the socket; no JVM runs yet.", null);
         ServerProcess manager = tour.start("manager", List.of(ACTIVATE, "-l", path), "server");
         tour.await(manager, "Listening on");
         tour.runProgram("stat", stat(path));
 
-        tour.step("2. The first client connects: the manager starts the JVM, which serves on descriptor 3.",
+        tour.step("2. Started by hand, with no socket passed, the server says how to start it.", null);
+        tour.run("server", "server");
+
+        tour.step("3a. The first client connects: the manager starts the JVM, which serves on descriptor 3.",
                 "The client's connect waited in the socket's backlog while the JVM started.");
         tour.run("client", "client", "--socket", path, "hello", "socket activation");
         tour.await(manager, "connection 1:");
 
-        tour.step("3. The JVM ends; the socket file stays: it was never the JVM's.", null);
+        tour.step("3b. The JVM ends; the socket file stays: it was never the JVM's.", null);
         tour.stop(manager);
         tour.runProgram("stat", stat(path));
 
-        tour.step("4. Started by hand, with no socket passed, the server says how to start it.", null);
-        tour.run("server", "server");
-
         String inetdPath = dir.resolve("inetd.sock").toString();
-        tour.step("5. inetd style: one JVM per connection, the connection at descriptor 0 (System.inheritedChannel).", null);
+        tour.step("4. inetd style: one JVM per connection, the connection at descriptor 0 (System.inheritedChannel).", null);
         ServerProcess inetd = tour.start("manager", List.of(ACTIVATE, "--inetd", "-a", "-l", inetdPath), "server", "--inetd");
         tour.await(inetd, "Listening on");
         tour.run("client", "client", "--socket", inetdPath, "first JVM");
@@ -62,7 +63,7 @@ final class Demo {
         tour.stop(inetd);
 
         String seqpacketPath = dir.resolve("seqpacket.sock").toString();
-        tour.step("6. SOCK_SEQPACKET at descriptor 3: accepted through FFM, datagrams echoed as they came.", null);
+        tour.step("5. SOCK_SEQPACKET at descriptor 3: accepted through FFM, datagrams echoed as they came.", null);
         ServerProcess seqpacket = tour.start("manager", List.of(ACTIVATE, "--seqpacket", "-l", seqpacketPath),
                 "server", "--seqpacket");
         tour.await(seqpacket, "Listening on");

@@ -34,8 +34,12 @@ class MinimalIT {
 
     @Test
     void theFirstConnectStartsTheServerAndIsServed() throws Exception {
-        assumeTrue(Files.isExecutable(SocketActivationIT.ACTIVATE), "no systemd-socket-activate (Debian: apt-get install systemd)");
         Transcript transcript = new Transcript();
+        if (!Files.isExecutable(SocketActivationIT.ACTIVATE)) { // the page still builds, and says why
+            transcript.note("(Not captured: systemd-socket-activate is not installed here; Debian: apt-get install systemd.)");
+            transcript.write("minimal");
+        }
+        assumeTrue(Files.isExecutable(SocketActivationIT.ACTIVATE), "no systemd-socket-activate (Debian: apt-get install systemd)");
         List<String> manager = new ArrayList<>(List.of(SocketActivationIT.ACTIVATE.toString(), "-l",
                 dir.resolve("echo.sock").toString())); // the manager takes absolute paths only
         manager.addAll(JarUnderTest.get().command("minimal-server"));

@@ -37,6 +37,13 @@ public final class SmallestProgram {
         }
     }
 
+    /** One of the lesson's smallest programs by class name, for {@link #sourceLaunch}. */
+    public static Path source(String lessonPackage, String className) throws IOException {
+        return sources(lessonPackage).stream().filter(file -> file.endsWith(className + ".java")).findFirst()
+                .orElseThrow(() -> new IOException("no " + className + ".java in " + lessonPackage + ".minimal"))
+                .toAbsolutePath();
+    }
+
     /** Lines that are code: not blank, not comments, not the package line or an import. */
     public static long linesOfCode(Path source) throws IOException {
         boolean inComment = false;

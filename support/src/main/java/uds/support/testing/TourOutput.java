@@ -41,10 +41,11 @@ public final class TourOutput {
 
     /**
      * Each step of the tour on its own, {@code demo-step-N.txt}, from its "-- N." line to the
-     * next: a walkthrough shows a step's output right after the code it runs.
+     * next: a walkthrough shows a step's output right after the code it runs. N is the page's
+     * step number, with a letter where one step of the page takes several of the tour (2a, 2b).
      */
     private static void writeSteps(List<String> lines, Path dir) throws IOException {
-        Pattern header = Pattern.compile("^-- (\\d+)\\. .*");
+        Pattern header = Pattern.compile("^-- (\\d+[a-z]?)\\. .*");
         String step = null;
         StringBuilder text = new StringBuilder();
         for (String line : lines) {

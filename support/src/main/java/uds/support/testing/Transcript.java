@@ -21,7 +21,12 @@ public final class Transcript {
 
     /** Runs command, and records it and what it printed. */
     public Commands.Result record(List<String> command, String stdin) throws IOException, InterruptedException {
-        Commands.Result result = Commands.run(command, stdin);
+        return record(null, command, stdin);
+    }
+
+    private Commands.Result record(Path directory, List<String> command, String stdin)
+            throws IOException, InterruptedException {
+        Commands.Result result = Commands.runWithPid(command, stdin, directory).result();
         lines.add("$ " + shown(command));
         result.stdout().lines().forEach(lines::add);
         result.stderr().lines().forEach(lines::add);
@@ -37,14 +42,7 @@ public final class Transcript {
 
     /** Runs command in directory, as a second terminal there would, and records it. */
     public Commands.Result recordIn(Path directory, List<String> command) throws IOException, InterruptedException {
-        Commands.Result result = Commands.runWithPid(command, "", directory).result();
-        lines.add("$ " + shown(command));
-        result.stdout().lines().forEach(lines::add);
-        result.stderr().lines().forEach(lines::add);
-        if (result.exit() != 0) {
-            lines.add("(exit " + result.exit() + ")");
-        }
-        return result;
+        return record(directory, command, "");
     }
 
     /**
