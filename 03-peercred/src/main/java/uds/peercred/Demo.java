@@ -50,7 +50,7 @@ final class Demo {
         }
         tour.stop(server);
 
-        tour.step("4. An allow list: the server admits some users and turns the others away, and keeps serving.", null);
+        tour.step("3. An allow list: the server admits some users and turns the others away, and keeps serving.", null);
         server = tour.start("server", "server", "--socket", path, "--allow-user", root ? "www-data" : "root");
         tour.await(server, "listening on");
         if (root) {

@@ -17,7 +17,7 @@ import org.newsclub.net.unix.AFUNIXSocketCredentials;
 import uds.support.ThisProcess;
 import uds.support.testing.Exercise;
 
-@Exercise(id = "03.2", title = "An allow list by group", step = "Step 4: decide on users, not processes",
+@Exercise(id = "03.2", title = "An allow list by group", step = "Step 3: decide on users, not processes",
         file = "GroupAllowList.java",
         statement = "`admits(uid, gid)` must admit a peer whose user is on the list or whose group is.",
         hints = {
