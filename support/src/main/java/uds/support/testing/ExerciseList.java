@@ -25,6 +25,8 @@ final class ExerciseList {
             lines.add("");
             lines.add(exercise.statement() + " (It deepens _" + exercise.step() + "_.)");
             lines.add("");
+            lines.add("[%unbreakable]"); // in the PDF, the sentence stays with its listing
+            lines.add("--");
             lines.add("Edit `" + starter(module, exercise.file())
                     + "`, then check it with `./mvnw -q -Pworkshop verify -Dexercise=" + exercise.id() + "`:");
             lines.add("");
@@ -32,6 +34,7 @@ final class ExerciseList {
             lines.add("----");
             lines.add("include::{exercises}/" + name + "/src/main/java/" + pkg + "/" + exercise.file() + "[]");
             lines.add("----");
+            lines.add("--");
             lines.add("");
             for (int i = 0; i < exercise.hints().length; i++) {
                 lines.add(".Hint " + (i + 1));
