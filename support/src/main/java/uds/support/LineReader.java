@@ -24,6 +24,10 @@ public final class LineReader {
     private final byte[] buffer = new byte[8192];
     private int start;
     private int end;
+    // The line so far. It grows by doubling, never past max: a peer that sends one byte per
+    // write costs as many copies as a peer that sends the line at once, not one per byte.
+    private byte[] line = new byte[256];
+    private int length;
 
     public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
@@ -33,19 +37,19 @@ public final class LineReader {
     // tag::read[]
     /** The next line's bytes without its '\n'; null at end of stream (a last line with no newline counts). */
     public byte[] readLine() throws IOException {
-        byte[] line = new byte[0];
+        length = 0;
         while (true) {
             for (int i = start; i < end; i++) {
                 if (buffer[i] == '\n') {
-                    line = append(line, i);
+                    append(i);
                     start = i + 1;
-                    return line;
+                    return Arrays.copyOf(line, length);
                 }
             }
-            line = append(line, end); // no newline yet: keep what we have, if it fits
+            append(end); // no newline yet: keep what we have, if it fits
             int n = in.read(buffer, 0, buffer.length);
             if (n < 0) {
-                return line.length == 0 ? null : line;
+                return length == 0 ? null : Arrays.copyOf(line, length);
             }
             start = 0;
             end = n;
@@ -53,14 +57,16 @@ public final class LineReader {
     }
     // end::read[]
 
-    private byte[] append(byte[] line, int upTo) throws LineTooLong {
+    private void append(int upTo) throws LineTooLong {
         int more = upTo - start;
-        if (line.length + more > max) {
+        if (length + more > max) {
             throw new LineTooLong(max);
         }
-        byte[] longer = Arrays.copyOf(line, line.length + more);
-        System.arraycopy(buffer, start, longer, line.length, more);
+        if (length + more > line.length) {
+            line = Arrays.copyOf(line, Math.min(max, Math.max(2 * line.length, length + more)));
+        }
+        System.arraycopy(buffer, start, line, length, more);
+        length += more;
         start = upTo;
-        return longer;
     }
 }

@@ -31,6 +31,28 @@ class LineReaderTest {
         assertNull(lines.readLine());
     }
 
+    /**
+     * A peer that sends a long line one byte per write makes one read per byte. Copying the line
+     * so far on every read would cost the square of its length (2 GiB allocated for one 64 KiB
+     * line); growing by doubling costs about twice the line.
+     */
+    @Test
+    void aLineThatTricklesInCostsAboutItsOwnSize() throws IOException {
+        int size = 64 * 1024;
+        InputStream trickle = new ByteArrayInputStream(("x".repeat(size) + "\n").getBytes(StandardCharsets.US_ASCII)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        byte[] line = new LineReader(trickle, size).readLine();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertArrayEquals("x".repeat(size).getBytes(StandardCharsets.US_ASCII), line);
+        assertTrue(allocated < 16L * size, "allocated " + allocated + " bytes for a line of " + size);
+    }
+
     @Test
     void aLineOfExactlyTheCapIsALineOneMoreIsNot() throws IOException {
         LineReader lines = new LineReader(new ByteArrayInputStream(("x".repeat(10) + "\n" + "y".repeat(11) + "\n").getBytes()), 10);

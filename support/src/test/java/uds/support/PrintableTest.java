@@ -10,6 +10,16 @@ class PrintableTest {
     void controlCharactersBecomeEscapesAndTextStays() {
         assertEquals("hello\\nfrom pid=1: I am root", Printable.line("hello\nfrom pid=1: I am root"));
         assertEquals("\\x1b[31mred\\x1b[0m \\t \\\\ grüße", Printable.line("\u001b[31mred\u001b[0m \t \\ grüße"));
-        assertEquals("\\x00\\x7f\\u2028", Printable.line("\u0000\u007f\u2028"));
+        assertEquals("\\x00\\x7f\\x85\\u2028", Printable.line("\u0000\u007f\u0085\u2028"));
+    }
+
+    /** Characters that reorder or hide what a terminal or an editor shows, with no control character. */
+    @Test
+    void formatCharactersThatReorderOrHideTextBecomeEscapes() {
+        assertEquals("abc\\u202edcba", Printable.line("abc\u202edcba"));               // right-to-left override
+        assertEquals("\\u2066x\\u2069 \\u200b \\ufeff \\u061c \\xad", Printable.line("\u2066x\u2069 \u200b \ufeff \u061c \u00ad"));
+        assertEquals("tag \\U000e0041", Printable.line("tag \uDB40\uDC41"));               // a tag character
+        assertEquals("\\ue000 \\ud800 \\U0010ffff", Printable.line("\uE000 \uD800 \uDBFF\uDFFF")); // private, lone, unassigned
+        assertEquals("emoji 😀 and ü stay", Printable.line("emoji 😀 and ü stay"));
     }
 }
