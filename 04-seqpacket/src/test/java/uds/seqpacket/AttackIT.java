@@ -130,7 +130,9 @@ class AttackIT extends AttackTests {
             scene.finished(attack);
             assertTrue(held.contains("opened 600 of 600 connections"), held);
             // Only connections make sockets (the JVM's own files come and go): at most one per slot.
-            assertTrue(during.sockets() <= before.sockets() + 100, "the cap bounds the sockets: " + during);
+            // A few more may be in the accept loop's hands for a moment, accepted and being refused;
+            // without the cap there would be 600.
+            assertTrue(during.sockets() <= before.sockets() + 100 + 5, "the cap bounds the sockets: " + during);
             // Refused within 2 s each, so the cap frees up while the attacker still holds its end.
             assertTrue(held.contains("answered 'ERR not authorized'"), held);
             assertEquals(new Commands.Result(0, "OK\n", ""), wwwData("SET colour green"));

@@ -51,7 +51,9 @@ public abstract class EchoServerAttacks extends AttackTests {
             assertTrue(held.contains("opened 600 of 600 connections"), held);
             assertTrue(held.contains("100 held open; 500 answered 'error: server busy, try again later\\n'"), held);
             // Only connections make sockets (the JVM's own files come and go): one per held one.
-            assertTrue(during.sockets() <= before.sockets() + 100, "the cap bounds the sockets: " + during);
+            // A few more may be in the accept loop's hands for a moment, accepted and being refused;
+            // without the cap there would be 600.
+            assertTrue(during.sockets() <= before.sockets() + 100 + 5, "the cap bounds the sockets: " + during);
             scene.serverSays(server, "all 100 in use");
             honestClientIsServed();
             scene.serverSays(server, "refused 500 connections while full");
