@@ -2,7 +2,6 @@ package uds.pathsocket;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -11,10 +10,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
 import uds.support.EchoConnection;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
@@ -129,8 +130,9 @@ final class EchoServer implements AutoCloseable {
      * are served at once.
      */
     void serve() throws InterruptedException {
-        new AcceptLoop<Socket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
+        new AcceptLoop<AFUNIXSocket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
                 closing::get, out::println)
+                .perUser(limits.maxPerUser(), connection -> Credentials.unsigned(connection.getPeerCredentials().getUid()))
                 .refuseWith(EchoConnection::refuseBusy)
                 .run((connection, id) -> EchoConnection.serve(connection, id, limits.idleTimeout(), out::println, line -> { }));
     }

@@ -57,7 +57,7 @@ public final class Main {
                         arguments -> MinimalEchoServer.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalEchoClient.main(arguments.operands().toArray(String[]::new)))
-                .command("server", Options.values("--socket", "--mode", "--max-connections", "--idle-timeout"), Main::server)
+                .command("server", Options.values("--socket", "--mode", "--max-connections", "--max-per-user", "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket").andFlags("--jdk").andOperands(), Main::client)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);

@@ -146,7 +146,7 @@ class EchoServerTest {
 
     @Test
     void aSilentConnectionIsClosedAfterTheIdleTimeout() throws IOException {
-        Path socket = startServer(null, new ServerLimits(4, Duration.ofSeconds(1)));
+        Path socket = startServer(null, new ServerLimits(4, 4, Duration.ofSeconds(1)));
         try (AFUNIXSocket silent = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket))) {
             silent.setSoTimeout(10_000);
             assertEquals("error: idle for 1 s; closing\n",
@@ -157,7 +157,7 @@ class EchoServerTest {
 
     @Test
     void connectionsOverTheCapAreToldTheServerIsBusyAndTheSlotsComeBack() throws IOException {
-        Path socket = startServer(null, new ServerLimits(2, Duration.ofSeconds(60)));
+        Path socket = startServer(null, new ServerLimits(2, 2, Duration.ofSeconds(60)));
         List<AFUNIXSocket> held = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {

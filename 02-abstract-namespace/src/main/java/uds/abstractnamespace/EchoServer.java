@@ -2,14 +2,15 @@ package uds.abstractnamespace;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
 import uds.support.EchoConnection;
 import uds.support.ServerLimits;
 
@@ -74,8 +75,9 @@ final class EchoServer implements AutoCloseable {
      * idle time.
      */
     void serve(ServerLimits limits) throws InterruptedException {
-        new AcceptLoop<Socket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
+        new AcceptLoop<AFUNIXSocket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
                 closing::get, out::println)
+                .perUser(limits.maxPerUser(), connection -> Credentials.unsigned(connection.getPeerCredentials().getUid()))
                 .refuseWith(EchoConnection::refuseBusy)
                 .run((connection, id) -> EchoConnection.serve(connection, id, limits.idleTimeout(), out::println,
                         // what the impostor captured, escaped: a peer's bytes never reach the terminal raw

@@ -57,9 +57,9 @@ public final class Main {
                         arguments -> MinimalAbstractServer.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalAbstractClient.main(arguments.operands().toArray(String[]::new)))
-                .command("server", Options.values("--name", "--max-connections", "--idle-timeout"),
+                .command("server", Options.values("--name", "--max-connections", "--max-per-user", "--idle-timeout"),
                         arguments -> EchoServer.run(name(arguments), ServerLimits.from(arguments), System.out, false))
-                .command("squat", Options.values("--name", "--max-connections", "--idle-timeout"),
+                .command("squat", Options.values("--name", "--max-connections", "--max-per-user", "--idle-timeout"),
                         arguments -> EchoServer.run(name(arguments), ServerLimits.from(arguments), System.out, true))
                 .command("client", Options.values("--name", "--expect-user", "--expect-uid").andOperands(), Main::client)
                 .command("autobind", Options.none(), arguments -> autobind())

@@ -5,11 +5,11 @@ import java.util.Set;
 
 import uds.peercred.minimal.MinimalPeerCredClient;
 import uds.peercred.minimal.MinimalPeerCredServer;
-import uds.support.AcceptLoop;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
 import uds.support.Options;
+import uds.support.ServerLimits;
 
 /**
  * Lesson 03 on the command line: {@code server}, {@code client} and {@code demo}.
@@ -26,7 +26,8 @@ public final class Main {
               minimal-server [PATH]  the smallest server: tell each client who the
                                      kernel says it is (default: peercred.sock here)
               minimal-client [PATH]  the smallest client: print what it is told
-              server --socket PATH [--allow-user USER]... [--allow-group GROUP]... [--max-connections N]
+              server --socket PATH [--allow-user USER]... [--allow-group GROUP]...
+                                     [--max-connections N] [--max-per-user N]
                                      answer each connection with one line,
                                      "peer pid=.. uid=..(user) gid=..(group)", or "denied uid=..(user)"
                                      for a peer on neither list; serve until Ctrl-C
@@ -39,6 +40,8 @@ public final class Main {
               --allow-user USER    admit this user (name or uid); may be repeated
               --allow-group GROUP  admit peers whose group is GROUP (name or gid); may be repeated
               --max-connections N  connections answered at once; more are refused (default 256)
+              --max-per-user N     connections one user may have answered at once (default: a
+                                   quarter of --max-connections)
               --help               show this help
 
             exit codes: 0 ok, 1 failed or denied (see the error line), 2 bad command line
@@ -50,7 +53,7 @@ public final class Main {
                         arguments -> MinimalPeerCredServer.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalPeerCredClient.main(arguments.operands().toArray(String[]::new)))
-                .command("server", Options.values("--socket", "--allow-user", "--allow-group", "--max-connections"), Main::server)
+                .command("server", Options.values("--socket", "--allow-user", "--allow-group", "--max-connections", "--max-per-user"), Main::server)
                 .command("client", Options.values("--socket"),
                         arguments -> PeerCredClient.run(arguments.requiredPath("--socket"), System.out))
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
@@ -67,7 +70,7 @@ public final class Main {
             gids.add(Arguments.group("--allow-group", group));
         }
         PeerCredServer.run(arguments.requiredPath("--socket"), new AllowList(Set.copyOf(uids), Set.copyOf(gids)),
-                arguments.count("--max-connections", 1, 100_000, AcceptLoop.DEFAULT_MAX_CONNECTIONS), System.out);
+                ServerLimits.from(arguments), System.out);
     }
 
     private Main() {

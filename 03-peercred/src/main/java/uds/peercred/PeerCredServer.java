@@ -13,6 +13,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
+import uds.support.ServerLimits;
 import uds.support.SocketPath;
 import uds.support.UserDatabase;
 
@@ -45,22 +47,24 @@ final class PeerCredServer implements AutoCloseable {
     }
 
     /** Serves until SIGINT or SIGTERM; the socket file goes when the socket closes. */
-    static void run(Path socket, AllowList allowList, int maxConnections, PrintStream out)
+    static void run(Path socket, AllowList allowList, ServerLimits limits, PrintStream out)
             throws IOException, InterruptedException {
         PeerCredServer server = bind(socket, allowList, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         out.println("listening on " + socket);
-        server.serve(maxConnections);
+        server.serve(limits);
     }
 
     /**
      * Each connection is answered at once and closed; nothing is read from the peer, so no peer
      * can make an answer wait. {@link AcceptLoop} still caps the connections in flight and
-     * backs off when accept fails (EMFILE, say), instead of spinning or exiting.
+     * backs off when accept fails (EMFILE, say), instead of spinning or exiting, and gives
+     * each user a share of them. (Nothing here waits on a peer: --idle-timeout has no use.)
      */
-    void serve(int maxConnections) throws InterruptedException {
-        new AcceptLoop<AFUNIXSocket>(server::accept, maxConnections, ConnectionThreads.platform(), closing::get,
+    void serve(ServerLimits limits) throws InterruptedException {
+        new AcceptLoop<AFUNIXSocket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(), closing::get,
                 out::println)
+                .perUser(limits.maxPerUser(), connection -> Credentials.unsigned(connection.getPeerCredentials().getUid()))
                 .run((connection, id) -> answer(connection));
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uds.support.AcceptLoop;
+import uds.support.ServerLimits;
 import uds.support.ThisProcess;
 
 /** The server and the client in one JVM, over a real socket. Other processes and users: *IT. */
@@ -40,7 +40,7 @@ class PeerCredServerTest {
         server = PeerCredServer.bind(socket, allowList, new PrintStream(OutputStream.nullOutputStream()));
         Thread.ofPlatform().daemon().start(() -> {
             try {
-                server.serve(AcceptLoop.DEFAULT_MAX_CONNECTIONS);
+                server.serve(ServerLimits.DEFAULT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

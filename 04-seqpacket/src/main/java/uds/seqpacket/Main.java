@@ -66,7 +66,7 @@ public final class Main {
                         arguments -> MinimalSeqpacketServer.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalSeqpacketClient.main(arguments.operands().toArray(String[]::new)))
-                .command("server", Options.values("--socket", "--config", "--allow-user", "--max-connections",
+                .command("server", Options.values("--socket", "--config", "--allow-user", "--max-connections", "--max-per-user",
                         "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket", "--expect-user", "--expect-uid").andOperands(), Main::client)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))

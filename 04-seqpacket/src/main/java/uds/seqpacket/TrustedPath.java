@@ -63,6 +63,12 @@ final class TrustedPath {
         if (!status.isRegularFile()) {
             throw new Untrusted(file + " is " + status.kind() + ", not a regular file: refusing to use it");
         }
+        if (status.links() > 1) {
+            // A second name for the file may sit in a directory we never checked, and the
+            // first SET would split the link silently: the other name keeps the old content.
+            throw new Untrusted(file + " has " + status.links() + " hard links: another name for it may be anyone's"
+                    + " to use; give it a single name");
+        }
         checkOwnerAndMode(file, "file", status, serverUid);
     }
 

@@ -20,11 +20,15 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
+import uds.support.ErrnoException;
 import uds.support.SeqpacketReceiver;
 import uds.support.ServerLimits;
+import uds.support.SocketOption;
 import uds.support.SocketPath;
 import uds.support.StaleSocketGuard;
 import uds.support.ThisProcess;
+import uds.support.ThrottledLog;
 import uds.support.UserDatabase;
 
 /**
@@ -50,6 +54,7 @@ final class UpdateServer implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean serving = new AtomicBoolean();
     private final CountDownLatch served = new CountDownLatch(1);
+    private final ThrottledLog refusals;
 
     private UpdateServer(Path socket, StaleSocketGuard guard, AFUNIXDatagramSocket server, ConfigFile config,
                          Set<Long> allowedUids, ServerLimits limits, PrintStream out) {
@@ -60,6 +65,7 @@ final class UpdateServer implements AutoCloseable {
         this.allowedUids = allowedUids;
         this.limits = limits;
         this.out = out;
+        this.refusals = new ThrottledLog(out::println, "refusals", 1);
     }
 
     // tag::listen[]
@@ -93,7 +99,8 @@ final class UpdateServer implements AutoCloseable {
         }
         UpdateServer server = start(socket, configFile, allowedUids, limits, out);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        out.println("listening on " + socket + " for uid " + allowedUids.stream().map(UserDatabase::userLabel).toList());
+        out.println("listening on " + socket + " for uid " + allowedUids.stream().map(UserDatabase::userLabel).toList()
+                + " (SO_PEERCRED names the process that connected: a connection handed on keeps its uid)");
         server.serve();
     }
 
@@ -110,6 +117,7 @@ final class UpdateServer implements AutoCloseable {
     private void accept() throws InterruptedException {
         new AcceptLoop<AFUNIXDatagramSocket>(() -> (AFUNIXDatagramSocket) server.accept(), limits.maxConnections(),
                 ConnectionThreads.platform(), closing::get, out::println)
+                .perUser(limits.maxPerUser(), connection -> Credentials.unsigned(connection.getPeerCredentials().getUid()))
                 .refuseWith(connection -> reply(connection.getChannel(), "ERR server busy, try again later"))
                 .run(this::handle);
     }
@@ -124,12 +132,16 @@ final class UpdateServer implements AutoCloseable {
         // turns both into -1. SeqpacketReceiver asks the kernel which one it was.
         SeqpacketReceiver requests = new SeqpacketReceiver(Readiness.fd(fd));
         if (!allowedUids.contains(uid)) {
-            out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " refused");
+            String who = UserDatabase.userLabel(uid);
+            refusals.log("from uid " + who, () -> "connection " + id + ": uid " + who + " refused");
             reply(channel, "ERR not authorized");
-            drainUntilHangUp(requests, fd);
+            drainUntilHangUp(requests, fd); // within the uid's share (--max-per-user), 2 s at most
             return;
         }
         out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " admitted");
+        // Without a send timeout, a client that sends requests and never reads the replies
+        // would hold this thread in the kernel's send for ever: no read timeout applies there.
+        SocketOption.sendTimeout(Readiness.fd(fd), limits.idleTimeout());
         while (true) {
             if (!Readiness.await(fd, limits.idleTimeout().toMillis())) {
                 reply(channel, "ERR idle for " + limits.idleTimeout().toSeconds() + " s; closing");
@@ -166,7 +178,7 @@ final class UpdateServer implements AutoCloseable {
     // end::drain[]
 
     // tag::answer[]
-    private String answer(ByteBuffer datagram) throws IOException {
+    private String answer(ByteBuffer datagram) {
         try {
             return switch (Request.parse(datagram)) {
                 case Request.Set(String key, String value) -> {
@@ -178,6 +190,13 @@ final class UpdateServer implements AutoCloseable {
             };
         } catch (Request.BadRequest e) {
             return "ERR " + e.getMessage();
+        } catch (ErrnoException e) { // the old file stays whole, and the client hears why
+            out.println("cannot write " + config.path() + ": " + ErrnoException.describe(e.errno()) + "; it is unchanged");
+            return e.errno() == ErrnoException.ENOSPC ? "ERR no space left"
+                    : "ERR cannot write the configuration: " + ErrnoException.describe(e.errno());
+        } catch (IOException e) {
+            out.println("cannot write " + config.path() + ": " + e + "; it is unchanged");
+            return "ERR cannot write the configuration: " + e.getClass().getSimpleName();
         }
     }
     // end::answer[]

@@ -1,7 +1,7 @@
 package uds.scmcredentials;
 
-import uds.scmcredentials.minimal.MinimalCredentialsSender;
 import uds.scmcredentials.minimal.MinimalCredentialsReceiver;
+import uds.scmcredentials.minimal.MinimalCredentialsSender;
 import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.Credentials;
@@ -53,7 +53,7 @@ public final class Main {
                         arguments -> MinimalCredentialsReceiver.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalCredentialsSender.main(arguments.operands().toArray(String[]::new)))
-                .command("receiver", Options.values("--socket", "--max-connections", "--idle-timeout")
+                .command("receiver", Options.values("--socket", "--max-connections", "--max-per-user", "--idle-timeout")
                                 .andFlags("--stream", "--no-passcred"),
                         arguments -> Receiver.run(arguments.requiredPath("--socket"), arguments.flag("--stream"),
                                 !arguments.flag("--no-passcred"), ServerLimits.from(arguments), System.out))

@@ -16,6 +16,8 @@ import uds.support.ErrnoException;
 import uds.support.Printable;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
+import uds.support.ThrottledLog;
+import uds.support.UserDatabase;
 
 /**
  * The receiver of lesson 05 (its partner: {@link Sender}). With SO_PASSCRED on, every message
@@ -28,11 +30,18 @@ final class Receiver implements AutoCloseable {
     private final Path path;
     private final PrintStream out;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final ThrottledLog messages;
+
+    /** Messages printed in full per sender in each window of {@link ThrottledLog#WINDOW}; the rest are counted. */
+    static final int SHOWN_PER_WINDOW = 20;
 
     private Receiver(UnixSocket socket, Path path, PrintStream out) {
         this.socket = socket;
         this.path = path;
         this.out = out;
+        // Any user may send as fast as the kernel lets them: a line per message would let one
+        // sender fill the disk and hide everyone else's messages.
+        this.messages = new ThrottledLog(out::println, "messages", SHOWN_PER_WINDOW);
     }
 
     // tag::bind[]
@@ -79,6 +88,7 @@ final class Receiver implements AutoCloseable {
     private void acceptConnections(ServerLimits limits) throws InterruptedException {
         new AcceptLoop<UnixSocket>(socket::accept, limits.maxConnections(), ConnectionThreads.platform(),
                 closing::get, out::println)
+                .perUser(limits.maxPerUser(), connection -> connection.peerCredentials().uid())
                 .run((connection, id) -> {
                     out.println("connected: SO_PEERCRED " + connection.peerCredentials().describe());
                     connection.receiveTimeout(limits.idleTimeout());
@@ -96,7 +106,10 @@ final class Receiver implements AutoCloseable {
 
     private void receiveFrom(UnixSocket source) throws IOException {
         for (UnixSocket.Received message; (message = source.receive(UnixSocket.CONTROL_SPACE)) != null; ) {
-            describe(message).forEach(out::println);
+            Credentials sender = message.control().credentials();
+            UnixSocket.Received received = message;
+            messages.log(sender == null ? "without credentials" : "from uid " + UserDatabase.userLabel(sender.uid()),
+                    () -> String.join("\n", describe(received)));
         }
     }
 
@@ -121,8 +134,9 @@ final class Receiver implements AutoCloseable {
         } else {
             sender = credentials.describe();
         }
-        // Escaped: a sender that writes "\nfrom pid=1 uid=0(root)..." must not forge a line of ours.
-        lines.add("from " + sender + ": " + Printable.line(new String(message.text(), StandardCharsets.UTF_8)));
+        // Quoted, escaped and cut: a sender that writes "\nfrom pid=1 uid=0(root)...", or pads
+        // with spaces, must not forge a line of ours, nor make one a megabyte long.
+        lines.add("from " + sender + ": " + Printable.quoted(new String(message.text(), StandardCharsets.UTF_8)));
         if (message.textCut()) {
             lines.add("note: the message was cut to " + message.text().length + " bytes (MSG_TRUNC)");
         }

@@ -62,7 +62,7 @@ public final class Main {
                         arguments -> MinimalOpenerServer.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalOpenerClient.main(arguments.operands().toArray(String[]::new)))
-                .command("server", Options.values("--socket", "--allow-file", "--allow-user", "--max-connections",
+                .command("server", Options.values("--socket", "--allow-file", "--allow-user", "--max-connections", "--max-per-user",
                         "--idle-timeout"), Main::server)
                 .command("client", Options.values("--socket", "--expect-user", "--expect-uid").andFlags("--raw")
                         .andOperands(), Main::client)

@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -17,12 +20,14 @@ import org.newsclub.net.unix.AFUNIXSocketCredentials;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
 import uds.support.ErrnoException;
 import uds.support.FileStatus;
 import uds.support.LineReader;
 import uds.support.Printable;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
+import uds.support.ThrottledLog;
 import uds.support.UserDatabase;
 
 /**
@@ -43,12 +48,24 @@ final class Opener implements AutoCloseable {
     private final ServerLimits limits;
     private final PrintStream out;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final ThrottledLog refusals;
+    private final Map<Path, Long> owners = new HashMap<>();
 
     private Opener(AFUNIXServerSocket server, AllowList allowList, ServerLimits limits, PrintStream out) {
         this.server = server;
         this.allowList = allowList;
         this.limits = limits;
         this.out = out;
+        // A refused peer may ask again at once, as fast as it likes: a few lines per peer and
+        // window, then a count.
+        this.refusals = new ThrottledLog(out::println, "refusals", 3);
+        for (Path file : allowList.files()) {
+            try {
+                owners.put(file, FileStatus.of(file).uid()); // who owns it now is who must own it later
+            } catch (IOException e) {
+                // not there yet: any owner will do, the other checks still apply
+            }
+        }
     }
 
     // tag::bind[]
@@ -101,25 +118,38 @@ final class Opener implements AutoCloseable {
     void serve() throws InterruptedException {
         new AcceptLoop<AFUNIXSocket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(),
                 closing::get, out::println)
+                .perUser(limits.maxPerUser(), connection -> Credentials.unsigned(connection.getPeerCredentials().getUid()))
                 .run((connection, id) -> converse(connection));
     }
 
     private void converse(AFUNIXSocket connection) throws IOException {
         AFUNIXSocketCredentials credentials = connection.getPeerCredentials();
         // uid_t is unsigned; junixsocket sign-extends it (lesson 03): keep the low 32 bits.
-        Peer peer = new Peer(credentials.getPid(), Integer.toUnsignedLong((int) credentials.getUid()));
-        connection.setSoTimeout(Math.toIntExact(limits.idleTimeout().toMillis()));
-        LineReader requests = new LineReader(connection.getInputStream(), MAX_REQUEST);
+        Peer peer = new Peer(credentials.getPid(), Credentials.unsigned(credentials.getUid()));
+        int fd = Descriptors.number(connection.getFileDescriptor());
+        Duration idle = limits.idleTimeout();
+        // Each request is due within the idle timeout of the last reply: a byte now and then
+        // does not keep the connection.
+        LineReader requests = new LineReader(connection.getInputStream(), MAX_REQUEST, idle, connection::setSoTimeout);
         OutputStream replies = connection.getOutputStream();
         try {
             for (byte[] request; (request = requests.readLine()) != null; ) {
+                // The reply's deadline: junixsocket's setSoTimeout sets SO_SNDTIMEO as well.
+                connection.setSoTimeout(Math.toIntExact(idle.toMillis()));
                 answer(connection, replies, peer, request);
+                // One request at a time: no reply, and no descriptor, piles up unread.
+                if (!UnreadReply.awaitTaken(fd, idle)) {
+                    out.println(peer + ": closed: did not read its reply in " + idle.toSeconds() + " s");
+                    return;
+                }
             }
         } catch (LineReader.LineTooLong e) {
             replies.write(("ERR request longer than " + MAX_REQUEST + " bytes\n").getBytes(StandardCharsets.US_ASCII));
-            out.println("refused " + peer + ": a request longer than " + MAX_REQUEST + " bytes; closing");
+            out.println(peer + ": refused: a request longer than " + MAX_REQUEST + " bytes; closing");
+        } catch (LineReader.TooSlow e) {
+            out.println(peer + ": closed: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            out.println("closed " + peer + ": idle for " + limits.idleTimeout().toSeconds() + " s");
+            out.println(peer + ": closed: idle for " + idle.toSeconds() + " s");
         }
     }
 
@@ -146,9 +176,11 @@ final class Opener implements AutoCloseable {
             return;
         }
         try {
+            // What was opened, not what the path names now: the open file itself.
             FileStatus status = FileStatus.ofOpen(fd);
-            if (!status.isRegularFile()) {
-                refuse(replies, peer, path, "not a regular file but " + status.kind());
+            String wrong = wrongFile(Path.of(path), status);
+            if (wrong != null) {
+                refuse(replies, peer, path, wrong);
                 return;
             }
             // The descriptor rides on the reply's bytes: the kernel takes its own reference at
@@ -156,17 +188,41 @@ final class Opener implements AutoCloseable {
             connection.setOutboundFileDescriptors(Descriptors.of(fd));
             replies.write(("OK " + path + "\n").getBytes(StandardCharsets.UTF_8));
             replies.flush();
-            out.println("handed " + Printable.line(path) + " to " + peer);
+            out.println(peer + ": handed " + Printable.quoted(path));
         } finally {
             Descriptors.close(fd);
         }
+    }
+
+    /**
+     * Why the open file is not the one allowed, or null. A second hard link means the allowed
+     * name may have been made to point at another file: whoever can write the directory can
+     * link any file they can see there (unless fs.protected_hardlinks is on, and on many
+     * systems it is not), a root-only file included. An owner other than at start-up means
+     * the file was replaced.
+     */
+    private String wrongFile(Path path, FileStatus status) {
+        if (!status.isRegularFile()) {
+            return "not a regular file but " + status.kind();
+        }
+        if (status.links() > 1) {
+            return "the file has " + status.links() + " hard links: another name for it may be anyone's";
+        }
+        Long owner = owners.get(path);
+        if (owner != null && owner != status.uid()) {
+            return "owned by uid " + UserDatabase.userLabel(status.uid()) + ", not by uid "
+                    + UserDatabase.userLabel(owner) + " as when the opener started";
+        }
+        return null;
     }
     // end::answer[]
 
     private void refuse(OutputStream replies, Peer peer, String path, String why) throws IOException {
         replies.write(("ERR " + why + "\n").getBytes(StandardCharsets.UTF_8));
         replies.flush();
-        out.println("refused " + Printable.line(path) + " to " + peer + ": " + why);
+        // The kernel's word on who asked first; the peer's text after it, quoted and cut.
+        refusals.log("from uid " + UserDatabase.userLabel(peer.uid()),
+                () -> peer + ": refused " + Printable.quoted(path) + ": " + why);
     }
 
     /** Who is asking, as the kernel recorded it at connect. */

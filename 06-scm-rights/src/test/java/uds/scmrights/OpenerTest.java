@@ -45,7 +45,7 @@ class OpenerTest {
     private Path start(boolean refuseRights, Path... files) throws IOException {
         Path socket = dir.resolve("opener.sock");
         opener = Opener.bind(socket, new AllowList(Set.of(files), Set.of(ThisProcess.uid())),
-                new ServerLimits(16, Duration.ofSeconds(5)), refuseRights, new PrintStream(log, true, StandardCharsets.UTF_8));
+                new ServerLimits(16, 16, Duration.ofSeconds(5)), refuseRights, new PrintStream(log, true, StandardCharsets.UTF_8));
         serving = Thread.ofPlatform().start(() -> {
             try {
                 opener.serve();

@@ -14,6 +14,7 @@ import org.newsclub.net.unix.FileDescriptorCast;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
+import uds.support.Credentials;
 import uds.support.EchoConnection;
 import uds.support.ServerLimits;
 
@@ -54,6 +55,7 @@ final class ActivatedServer {
                 + " (" + ((AFUNIXSocketAddress) server.getLocalSocketAddress()).getPath() + "), passed by the service manager");
         new AcceptLoop<AFUNIXSocket>(server::accept, limits.maxConnections(), ConnectionThreads.platform(), closing::get,
                 out::println)
+                .perUser(limits.maxPerUser(), connection -> Credentials.unsigned(connection.getPeerCredentials().getUid()))
                 .run((connection, id) -> {
                     String greeting = Greeting.of(connection.getPeerCredentials());
                     out.println("connection " + id + ": " + greeting.substring("hello ".length()));

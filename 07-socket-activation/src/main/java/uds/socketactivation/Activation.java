@@ -24,8 +24,15 @@ record Activation(int count, List<String> names) {
         }
     }
 
+    /** Started with sockets, but not with one. */
+    static final class WrongCount extends java.io.IOException {
+        WrongCount(String why) {
+            super(why);
+        }
+    }
+
     // tag::check[]
-    static Activation from(Map<String, String> environment, long ourPid) throws NotActivated {
+    static Activation from(Map<String, String> environment, long ourPid) throws NotActivated, WrongCount {
         String pid = environment.get("LISTEN_PID");
         String fds = environment.get("LISTEN_FDS");
         if (pid == null || fds == null) {
@@ -43,6 +50,12 @@ record Activation(int count, List<String> names) {
         }
         if (count < 1) {
             throw new NotActivated("LISTEN_FDS is " + count + ": no socket was passed");
+        }
+        if (count > 1) {
+            // Descriptors 4 and up would stay open, unchecked, and be inherited by anything we
+            // start: better to say the configuration is wrong than to serve on half of it.
+            throw new WrongCount("LISTEN_FDS is " + count + ": this server takes one socket; pass it one"
+                    + " (one Listen line in the .socket unit, one -l for systemd-socket-activate)");
         }
         String names = environment.getOrDefault("LISTEN_FDNAMES", "");
         return new Activation(count, names.isEmpty() ? List.of() : List.of(names.split(":", -1)));

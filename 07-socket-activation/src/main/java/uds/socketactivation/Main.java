@@ -60,7 +60,7 @@ public final class Main {
                         arguments -> MinimalActivatedServer.main(arguments.operands().toArray(String[]::new)))
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalActivatedClient.main(arguments.operands().toArray(String[]::new)))
-                .command("server", Options.values("--max-connections", "--idle-timeout").andFlags("--seqpacket", "--inetd"),
+                .command("server", Options.values("--max-connections", "--max-per-user", "--idle-timeout").andFlags("--seqpacket", "--inetd"),
                         Main::server)
                 .command("client", Options.values("--socket").andFlags("--seqpacket").andOperands(),
                         arguments -> EchoClient.run(arguments.requiredPath("--socket"), arguments.flag("--seqpacket"),

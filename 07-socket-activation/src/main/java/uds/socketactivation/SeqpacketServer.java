@@ -11,6 +11,7 @@ import uds.support.ConnectionThreads;
 import uds.support.ErrnoException;
 import uds.support.SeqpacketReceiver;
 import uds.support.ServerLimits;
+import uds.support.SocketOption;
 
 /**
  * Lesson 07's server on a SOCK_SEQPACKET socket passed at descriptor 3
@@ -31,6 +32,7 @@ final class SeqpacketServer {
         out.println("serving SOCK_SEQPACKET on descriptor 3, passed by the service manager");
         new AcceptLoop<SeqpacketConnection>(() -> SeqpacketConnection.accept(Activation.FIRST_DESCRIPTOR),
                 limits.maxConnections(), ConnectionThreads.platform(), () -> false, out::println)
+                .perUser(limits.maxPerUser(), connection -> SocketOption.peerCredentials(connection.fd()).uid())
                 .run((connection, id) -> {
                     out.println("connection " + id + " opened");
                     connection.send("hello (SOCK_SEQPACKET: each datagram comes back as it was)".getBytes(StandardCharsets.UTF_8));

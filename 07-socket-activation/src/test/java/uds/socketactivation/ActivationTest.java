@@ -25,7 +25,14 @@ class ActivationTest {
     void oneSocketWithItsName() throws Exception {
         assertEquals(new Activation(1, List.of("echo")),
                 Activation.from(Map.of("LISTEN_PID", "42", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "echo"), 42));
-        assertEquals(new Activation(2, List.of()), Activation.from(Map.of("LISTEN_PID", "42", "LISTEN_FDS", "2"), 42));
+        assertEquals(new Activation(1, List.of()), Activation.from(Map.of("LISTEN_PID", "42", "LISTEN_FDS", "1"), 42));
+    }
+
+    @Test
+    void moreThanOneSocketIsRefusedNotHalfServed() {
+        Activation.WrongCount two = assertThrows(Activation.WrongCount.class,
+                () -> Activation.from(Map.of("LISTEN_PID", "42", "LISTEN_FDS", "2"), 42));
+        assertTrue(two.getMessage().startsWith("LISTEN_FDS is 2: this server takes one socket"), two.getMessage());
     }
 
     @Test

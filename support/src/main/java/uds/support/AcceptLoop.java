@@ -14,13 +14,16 @@ import java.util.function.Consumer;
 
 /**
  * The accept loop of every server here, built for a hostile local user: at most a fixed
- * number of connections at a time, each on a thread of its own; an accept that fails backs
- * off and tries again instead of ending the server; trouble is logged once per burst, so a
- * peer cannot flood the log either.
+ * number of connections at a time, each on a thread of its own, and of those at most a share
+ * per user; an accept that fails backs off and tries again instead of ending the server;
+ * trouble is logged once per burst, so a peer cannot flood the log either.
  *
  * <p>Every accepted connection holds a descriptor, a thread and buffers until it closes, and
  * any local user may open connections as fast as the kernel lets them: without a cap, they
- * decide how much of the server's memory and descriptors are left for everyone else.
+ * decide how much of the server's memory and descriptors are left for everyone else. With the
+ * cap alone, one user can hold every slot and lock all others out; so the loop asks the kernel
+ * who connected (SO_PEERCRED, lesson 03) before the connection takes a slot, and a user over
+ * their share is refused at once, without a thread, without a slot.
  *
  * <p>It stops in order: once the server is closing, it accepts no more, closes the connections
  * still being served (so that a handler blocked on its peer returns), and waits for their
@@ -50,6 +53,12 @@ public final class AcceptLoop<C extends AutoCloseable> {
         void handle(C connection, int id) throws Exception;
     }
 
+    /** Who connected: the peer's uid as the kernel recorded it at connect (SO_PEERCRED). */
+    @FunctionalInterface
+    public interface PeerUid<C> {
+        long of(C connection) throws IOException;
+    }
+
     /** Tells a connection over the cap why it is closed, where the protocol has a way to. */
     @FunctionalInterface
     public interface Refusal<C> {
@@ -62,9 +71,12 @@ public final class AcceptLoop<C extends AutoCloseable> {
     private final Thread.Builder threads;
     private final BooleanSupplier closing;
     private final Consumer<String> log;
+    private final ThrottledLog refusals;
     private final AtomicInteger ids = new AtomicInteger();
     private final Set<C> serving = ConcurrentHashMap.newKeySet();
     private Refusal<C> refusal = connection -> { };
+    private UserShares shares;
+    private PeerUid<C> peerUid;
 
     /**
      * @param threads  makes each connection's thread: {@code Thread.ofVirtual()} where the
@@ -83,6 +95,14 @@ public final class AcceptLoop<C extends AutoCloseable> {
         this.threads = threads;
         this.closing = closing;
         this.log = log;
+        this.refusals = new ThrottledLog(log, "refusals", 1);
+    }
+
+    /** At most maxPerUser connections per uid; over that, refused at once like a full house. */
+    public AcceptLoop<C> perUser(int maxPerUser, PeerUid<C> peerUid) {
+        this.shares = new UserShares(maxPerUser);
+        this.peerUid = peerUid;
+        return this;
     }
 
     public AcceptLoop<C> refuseWith(Refusal<C> refusal) {
@@ -100,7 +120,6 @@ public final class AcceptLoop<C extends AutoCloseable> {
     public void run(Handler<C> handler) throws InterruptedException {
         long pause = 0; // > 0 while accept fails: how long to wait before the next try
         int failed = 0;
-        int refused = 0;
         while (true) {
             C connection;
             try {
@@ -108,6 +127,7 @@ public final class AcceptLoop<C extends AutoCloseable> {
             } catch (IOException e) {
                 if (closing.getAsBoolean()) {
                     finishHandlers();
+                    refusals.flush();
                     return;
                 }
                 // EMFILE, ENFILE, ENOMEM, ECONNABORTED: the next accept may well work, and
@@ -124,32 +144,66 @@ public final class AcceptLoop<C extends AutoCloseable> {
                 failed = 0;
                 pause = 0;
             }
-            if (!slots.tryAcquire()) {
-                if (refused++ == 0) {
-                    log.accept("refusing connections: all " + maxConnections + " in use (--max-connections)");
-                }
-                refuse(connection);
+            refusals.tick();
+            Long uid = takeShare(connection); // before a slot: a user over their share never gets one
+            if (uid == null) {
                 continue;
             }
-            if (refused > 0) {
-                log.accept("refused " + refused + " connections while full");
-                refused = 0;
+            if (!slots.tryAcquire()) {
+                giveShare(uid);
+                refusals.log("while full", () -> "refusing connections: all " + maxConnections
+                        + " in use (--max-connections)");
+                refuse(connection);
+                continue;
             }
             int id = ids.incrementAndGet();
             serving.add(connection);
             try {
-                threads.start(() -> serve(handler, connection, id));
+                threads.start(() -> serve(handler, connection, id, uid));
             } catch (RuntimeException | OutOfMemoryError e) { // no thread to be had: like a full house
                 serving.remove(connection);
                 slots.release();
+                giveShare(uid);
                 log.accept("connection " + id + " refused: no thread for it (" + e + ")");
                 refuse(connection);
             }
         }
     }
+
+    /**
+     * The peer's uid, with one of its share taken (-1 where there are no shares); null if the
+     * connection was refused: the user holds their whole share, or the kernel could not say.
+     */
+    private Long takeShare(C connection) {
+        if (shares == null) {
+            return -1L;
+        }
+        long uid;
+        try {
+            uid = peerUid.of(connection);
+        } catch (IOException e) { // the peer may be gone already; its connection goes with it
+            refusals.log("without credentials", () -> "connection refused: no credentials: " + describe(e));
+            refuse(connection);
+            return null;
+        }
+        if (!shares.take(uid)) {
+            String who = UserDatabase.userLabel(uid);
+            refusals.log("from uid " + who, () -> "refusing uid " + who + ": it holds all "
+                    + shares.maxPerUser() + " of its connections (--max-per-user)");
+            refuse(connection);
+            return null;
+        }
+        return uid;
+    }
     // end::loop[]
 
-    private void serve(Handler<C> handler, C connection, int id) {
+    private void giveShare(long uid) {
+        if (shares != null) {
+            shares.give(uid);
+        }
+    }
+
+    private void serve(Handler<C> handler, C connection, int id, long uid) {
         try (connection) {
             handler.handle(connection, id);
         } catch (IOException e) { // the peer's doing, or the socket's: one line says which
@@ -161,6 +215,7 @@ public final class AcceptLoop<C extends AutoCloseable> {
         } finally {
             serving.remove(connection);
             slots.release();
+            giveShare(uid);
         }
     }
 

@@ -33,6 +33,14 @@ public record Credentials(long pid, long uid, long gid) {
         GID.set(ucred, 0L, (int) gid);
     }
 
+    /**
+     * A uid or gid from junixsocket's view of SO_PEERCRED as the unsigned number it is:
+     * junixsocket sign-extends them (lesson 03), so uid 4294967294 would read -2.
+     */
+    public static long unsigned(long id) {
+        return Integer.toUnsignedLong((int) id);
+    }
+
     /** This process's own: what the kernel accepts from anyone. */
     public static Credentials own() {
         return new Credentials(ProcessHandle.current().pid(), ThisProcess.uid(), ThisProcess.gid());

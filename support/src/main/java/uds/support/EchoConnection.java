@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 /**
  * One connection of the line echo protocol that lessons 01 and 02 serve: every line that
  * comes in goes back out. The protocol is not what those lessons teach, so it lives here once,
- * with the limits any server facing other users needs: a longest line and an idle timeout,
- * each answered with an {@code error:} line before the connection is closed.
+ * with the limits any server facing other users needs: a longest line, and a deadline for each
+ * line (the idle timeout, counted from the last complete line, so that a byte now and then does
+ * not keep a connection open), each answered with an {@code error:} line before the
+ * connection is closed.
  */
 public final class EchoConnection {
 
@@ -26,26 +28,31 @@ public final class EchoConnection {
 
     // tag::echo[]
     /**
-     * Echoes lines until the peer hangs up, sends a line over {@link #MAX_LINE} or stays silent
-     * for idle. Each line is handed to seen first, as text safe to print.
+     * Echoes lines until the peer hangs up, sends a line over {@link #MAX_LINE}, or sends no
+     * complete line for idle. Each line is handed to seen first, quoted and safe to print.
      */
     public static void serve(Socket connection, int id, Duration idle, Consumer<String> log,
                              Consumer<String> seen) throws IOException {
         log.accept("connection " + id + " opened");
-        // A read that waits longer than this throws: a peer that connects and goes quiet
-        // gives its slot back instead of keeping it for as long as it likes.
-        connection.setSoTimeout(Math.toIntExact(idle.toMillis()));
-        LineReader in = new LineReader(connection.getInputStream(), MAX_LINE);
+        // Each line is due within idle of the last: a peer that goes quiet, or trickles a byte
+        // now and then, gives its slot back. junixsocket's setSoTimeout sets SO_SNDTIMEO too,
+        // so a reply to a peer that never reads fails in time as well.
+        int idleMillis = Math.toIntExact(idle.toMillis());
+        LineReader in = new LineReader(connection.getInputStream(), MAX_LINE, idle, connection::setSoTimeout);
         OutputStream reply = connection.getOutputStream();
         try {
             for (byte[] line; (line = in.readLine()) != null; ) {
-                seen.accept(Printable.line(new String(line, StandardCharsets.UTF_8)));
+                seen.accept(Printable.quoted(new String(line, StandardCharsets.UTF_8)));
+                connection.setSoTimeout(idleMillis); // the reply's deadline: a peer must read it in time
                 reply.write(line);
                 reply.write('\n');
                 reply.flush();
             }
             log.accept("connection " + id + " closed");
         } catch (LineReader.LineTooLong e) {
+            refuse(reply, "error: " + e.getMessage() + "; closing");
+            log.accept("connection " + id + " closed: " + e.getMessage());
+        } catch (LineReader.TooSlow e) {
             refuse(reply, "error: " + e.getMessage() + "; closing");
             log.accept("connection " + id + " closed: " + e.getMessage());
         } catch (SocketTimeoutException e) {

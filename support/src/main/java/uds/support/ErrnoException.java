@@ -22,6 +22,10 @@ public final class ErrnoException extends IOException {
     public static final int EEXIST = 17;
     public static final int ENXIO = 6;
     public static final int EINVAL = 22;
+    public static final int EMLINK = 31;
+    public static final int ENOSPC = 28;
+    public static final int EDQUOT = 122;
+    public static final int EIO = 5;
     public static final int EPIPE = 32;
     public static final int ENOSYS = 38;
     public static final int ELOOP = 40;
@@ -44,6 +48,10 @@ public final class ErrnoException extends IOException {
             Map.entry(EEXIST, "EEXIST (File exists)"),
             Map.entry(ENXIO, "ENXIO (No such device or address)"),
             Map.entry(EINVAL, "EINVAL (Invalid argument)"),
+            Map.entry(EIO, "EIO (Input/output error)"),
+            Map.entry(ENOSPC, "ENOSPC (No space left on device)"),
+            Map.entry(EDQUOT, "EDQUOT (Disk quota exceeded)"),
+            Map.entry(EMLINK, "EMLINK (Too many links)"),
             Map.entry(EPIPE, "EPIPE (Broken pipe)"),
             Map.entry(ENOSYS, "ENOSYS (Function not implemented)"),
             Map.entry(ENOTSOCK, "ENOTSOCK (Socket operation on non-socket)"),

@@ -8,23 +8,22 @@ import java.util.Map;
 
 /**
  * What lstat(2) says of a path, read in one call and never through a symlink: its type and
- * permission bits, and its owner and group as the unsigned numbers uid_t and gid_t are (the
- * JDK's "unix:uid" is a signed int: uid 4294967294 would read -2). The servers decide from
- * this what they may trust, remove or write over.
+ * permission bits, its owner and group as the unsigned numbers uid_t and gid_t are (the
+ * JDK's "unix:uid" is a signed int: uid 4294967294 would read -2), and its number of hard
+ * links. The servers decide from this what they may trust, remove or write over.
  */
-public record FileStatus(int mode, long uid, long gid) {
+public record FileStatus(int mode, long uid, long gid, int links) {
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFREG = 0100000;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFSOCK = 0140000;
     private static final int S_ISVTX = 01000;
+    private static final String ATTRIBUTES = "unix:mode,uid,gid,nlink";
 
     /** The status of path itself (a symlink is a symlink); NoSuchFileException if nothing is there. */
     public static FileStatus of(Path path) throws IOException {
-        Map<String, Object> status = Files.readAttributes(path, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
-        return new FileStatus((int) status.get("mode"), Integer.toUnsignedLong((int) status.get("uid")),
-                Integer.toUnsignedLong((int) status.get("gid")));
+        return from(Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS));
     }
 
     /**
@@ -33,9 +32,12 @@ public record FileStatus(int mode, long uid, long gid) {
      * the path it was opened by now.
      */
     public static FileStatus ofOpen(int fd) throws IOException {
-        Map<String, Object> status = Files.readAttributes(Path.of("/proc/self/fd/" + fd), "unix:mode,uid,gid");
+        return from(Files.readAttributes(Path.of("/proc/self/fd/" + fd), ATTRIBUTES));
+    }
+
+    private static FileStatus from(Map<String, Object> status) {
         return new FileStatus((int) status.get("mode"), Integer.toUnsignedLong((int) status.get("uid")),
-                Integer.toUnsignedLong((int) status.get("gid")));
+                Integer.toUnsignedLong((int) status.get("gid")), (int) status.get("nlink"));
     }
 
     public boolean isRegularFile() {

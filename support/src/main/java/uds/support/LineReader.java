@@ -2,6 +2,8 @@ package uds.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -9,6 +11,10 @@ import java.util.Arrays;
  * reading until it sees a newline, however much memory that takes: a peer that sends 200 MB
  * with no newline makes the server hold 200 MB (twice, as chars). Here memory is bounded by
  * the cap, and a longer line is an error the caller can answer.
+ *
+ * <p>With a deadline, each line must be complete within that time of the previous one: a read
+ * timeout alone restarts with every byte, and a peer that sends one byte just before each
+ * timeout would keep its connection, and its slot, for ever.
  */
 public final class LineReader {
 
@@ -19,8 +25,23 @@ public final class LineReader {
         }
     }
 
+    /** Part of a line came, not all of it, within the deadline: a trickle, not silence. */
+    public static final class TooSlow extends SocketTimeoutException {
+        TooSlow(Duration deadline) {
+            super("no complete line within " + deadline.toSeconds() + " s");
+        }
+    }
+
+    /** Sets how long the next read may block, as {@code Socket::setSoTimeout} does. */
+    @FunctionalInterface
+    public interface ReadTimeout {
+        void set(int millis) throws IOException;
+    }
+
     private final InputStream in;
     private final int max;
+    private final Duration deadline;
+    private final ReadTimeout timeout;
     private final byte[] buffer = new byte[8192];
     private int start;
     private int end;
@@ -30,14 +51,22 @@ public final class LineReader {
     private int length;
 
     public LineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, null, null);
+    }
+
+    /** Each line must be complete within deadline of the last; timeout sets each read's share. */
+    public LineReader(InputStream in, int maxLineBytes, Duration deadline, ReadTimeout timeout) {
         this.in = in;
         this.max = maxLineBytes;
+        this.deadline = deadline;
+        this.timeout = timeout;
     }
 
     // tag::read[]
     /** The next line's bytes without its '\n'; null at end of stream (a last line with no newline counts). */
     public byte[] readLine() throws IOException {
         length = 0;
+        long due = deadline == null ? 0 : System.nanoTime() + deadline.toNanos();
         while (true) {
             for (int i = start; i < end; i++) {
                 if (buffer[i] == '\n') {
@@ -47,7 +76,7 @@ public final class LineReader {
                 }
             }
             append(end); // no newline yet: keep what we have, if it fits
-            int n = in.read(buffer, 0, buffer.length);
+            int n = read(due);
             if (n < 0) {
                 return length == 0 ? null : Arrays.copyOf(line, length);
             }
@@ -56,6 +85,26 @@ public final class LineReader {
         }
     }
     // end::read[]
+
+    /** One read, which may block only until the line is due. */
+    private int read(long due) throws IOException {
+        if (deadline == null) {
+            return in.read(buffer, 0, buffer.length);
+        }
+        long left = due - System.nanoTime();
+        try {
+            if (left <= 0) {
+                throw new SocketTimeoutException();
+            }
+            timeout.set((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+            return in.read(buffer, 0, buffer.length);
+        } catch (SocketTimeoutException e) {
+            if (length > 0) {
+                throw new TooSlow(deadline);
+            }
+            throw e; // silence: the caller's idle timeout
+        }
+    }
 
     private void append(int upTo) throws LineTooLong {
         int more = upTo - start;

@@ -8,6 +8,23 @@ public final class Printable {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** How much of a peer's text a log line shows, in characters. */
+    public static final int SHOWN = 200;
+
+    /**
+     * A peer's text as a log line shows it: escaped as by {@link #line}, in double quotes (a
+     * quote inside is escaped too), and cut after {@link #SHOWN} characters, with its length
+     * said: {@code "xxxx..." (cut, 262144 characters)}. Quoted, the text cannot pass for the
+     * rest of the line (padding with spaces forges nothing); cut, it cannot make one line
+     * megabytes long. Put it after what the kernel says about the peer, never before.
+     */
+    public static String quoted(String text) {
+        int length = text.codePointCount(0, text.length());
+        boolean cut = length > SHOWN;
+        String shown = cut ? text.substring(0, text.offsetByCodePoints(0, SHOWN)) : text;
+        return '"' + line(shown).replace("\"", "\\\"") + (cut ? "...\" (cut, " + length + " characters)" : "\"");
+    }
+
     /**
      * {@code hello\nworld}, {@code \x1b[31m}: every character that is not plain visible text
      * written as an escape, so that nothing in the text can start a line of its own, steer the

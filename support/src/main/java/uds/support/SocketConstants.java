@@ -39,6 +39,7 @@ public final class SocketConstants {
     public static final int SO_PASSCRED = known(16);
     public static final int SO_PEERCRED = known(17);
     public static final int SO_RCVTIMEO = known(20);
+    public static final int SO_SNDTIMEO = known(21);
     public static final int SO_TIMESTAMP = known(29);
     /** 1 on a socket that listen() was called on. */
     public static final int SO_ACCEPTCONN = known(30);

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static uds.support.SocketConstants.SOL_SOCKET;
 import static uds.support.SocketConstants.SO_PEERCRED;
 import static uds.support.SocketConstants.SO_RCVTIMEO;
+import static uds.support.SocketConstants.SO_SNDTIMEO;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -15,7 +16,7 @@ import java.time.Duration;
 /**
  * getsockopt(2) and setsockopt(2) at level SOL_SOCKET on a socket descriptor, through FFM, for
  * the options the lessons set and read as plain ints (SO_PASSCRED, SO_PASSRIGHTS, SO_TYPE, ...)
- * for SO_RCVTIMEO's struct timeval, and for SO_PEERCRED's struct ucred.
+ * for the struct timeval of SO_RCVTIMEO and SO_SNDTIMEO, and for SO_PEERCRED's struct ucred.
  */
 public final class SocketOption {
 
@@ -52,11 +53,23 @@ public final class SocketOption {
 
     /** SO_RCVTIMEO: a receive that waits longer than timeout fails with EAGAIN. */
     public static void receiveTimeout(int fd, Duration timeout) throws ErrnoException {
+        setTimeval(fd, SO_RCVTIMEO, timeout);
+    }
+
+    /**
+     * SO_SNDTIMEO: a send that waits longer than timeout (the peer's queue full, because it
+     * does not read) fails with EAGAIN, or returns what it sent so far.
+     */
+    public static void sendTimeout(int fd, Duration timeout) throws ErrnoException {
+        setTimeval(fd, SO_SNDTIMEO, timeout);
+    }
+
+    private static void setTimeval(int fd, int option, Duration timeout) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment timeval = arena.allocate(JAVA_LONG, 2); // struct timeval: seconds, microseconds
             timeval.setAtIndex(JAVA_LONG, 0, timeout.toSeconds());
             timeval.setAtIndex(JAVA_LONG, 1, timeout.toMillisPart() * 1000L);
-            Libc.call("setsockopt", SETSOCKOPT, fd, SOL_SOCKET, SO_RCVTIMEO, timeval, (int) timeval.byteSize());
+            Libc.call("setsockopt", SETSOCKOPT, fd, SOL_SOCKET, option, timeval, (int) timeval.byteSize());
         }
     }
 

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,7 @@ class AcceptLoopTest {
                 }
             }
             assertEquals(1, log.stream().filter(line -> line.startsWith("refusing connections: all 2 in use")).count(), log.toString());
+            assertTrue(log.stream().noneMatch(line -> line.contains("more refusals")), "the count comes after the window");
 
             release.countDown();
             for (SocketChannel channel : held) {
@@ -72,12 +75,59 @@ class AcceptLoopTest {
                 String answer = readAll(next, 6);
                 assertTrue(answer.startsWith("hello"), answer);
             }
-            assertTrue(log.stream().anyMatch(line -> line.matches("refused \\d+ connections while full")), log.toString());
 
             closing.set(true);
             server.close();
             serving.join(5000);
             assertTrue(!serving.isAlive(), "the loop returns once the server is closing");
+        }
+    }
+
+    /**
+     * Connections come in as uids A, A, A, B, B (the test says who each one is: one process
+     * cannot connect as two users). With a share of 2 per user out of 4 slots, A's third
+     * is refused at once, though a slot is free, and B is still served.
+     */
+    @Test
+    void aUserOverTheirShareIsRefusedAtOnceAndAnotherUserIsServed() throws Exception {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("share"));
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean closing = new AtomicBoolean();
+        Queue<Long> uids = new ConcurrentLinkedQueue<>(List.of(4_000_001L, 4_000_001L, 4_000_001L, 4_000_002L, 4_000_002L));
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address)) {
+            AcceptLoop<SocketChannel> loop = new AcceptLoop<>(server::accept, 4, Thread.ofPlatform(), closing::get, log::add)
+                    .perUser(2, connection -> uids.remove())
+                    .refuseWith(connection -> connection.write(ByteBuffer.wrap("busy\n".getBytes())));
+            Thread serving = Thread.ofPlatform().start(() -> {
+                try {
+                    loop.run((connection, id) -> {
+                        connection.write(ByteBuffer.wrap(("hello " + id + "\n").getBytes()));
+                        release.await();
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            List<SocketChannel> held = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                held.add(SocketChannel.open(address));
+                answers.add(readAll(held.getLast(), 5));
+            }
+            assertEquals(List.of("hello", "hello", "busy\n", "hello", "hello"), answers);
+            assertEquals(List.of("refusing uid 4000001: it holds all 2 of its connections (--max-per-user)"),
+                    log.stream().filter(line -> line.startsWith("refusing")).toList());
+            assertEquals(4, loop.open(), "the refused one never took a slot");
+
+            release.countDown();
+            for (SocketChannel channel : held) {
+                channel.close();
+            }
+            closing.set(true);
+            server.close();
+            serving.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(!serving.isAlive(), "the loop returned");
         }
     }
 

@@ -1,6 +1,8 @@
 package uds.support;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 class LineReaderTest {
 
@@ -85,5 +96,57 @@ class LineReaderTest {
         LineReader lines = new LineReader(endless, 64 * 1024);
         assertThrows(LineReader.LineTooLong.class, lines::readLine);
         assertTrue(handedOut[0] <= 64 * 1024 + 8192, "read " + handedOut[0] + " bytes before refusing");
+    }
+
+    /**
+     * A byte every 50 ms never trips a 1 s read timeout: each read gets its byte in time. The
+     * deadline is the line's, counted from the last complete line, so the trickle ends.
+     */
+    @Test
+    void aLineTrickledInSlowerThanItsDeadlineIsCutOffThoughEveryReadIsQuick() throws Exception {
+        Path path = Files.createTempDirectory("linereader").resolve("s");
+        try (AFUNIXServerSocket server = AFUNIXServerSocket.bindOn(AFUNIXSocketAddress.of(path));
+             AFUNIXSocket client = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(path));
+             Socket connection = server.accept()) {
+            client.getOutputStream().write("first\n".getBytes(StandardCharsets.US_ASCII));
+            Thread trickle = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        client.getOutputStream().write('x');
+                        Thread.sleep(50);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the reader gave up and the socket closed
+                }
+            });
+            LineReader lines = new LineReader(connection.getInputStream(), 1 << 20, Duration.ofSeconds(1),
+                    connection::setSoTimeout);
+            assertArrayEquals("first".getBytes(), lines.readLine());
+            long start = System.nanoTime();
+            LineReader.TooSlow slow = assertThrows(LineReader.TooSlow.class, lines::readLine);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis >= 900 && millis < 20_000, "cut off after about 1 s: " + millis + " ms");
+            assertEquals("no complete line within 1 s", slow.getMessage());
+            trickle.interrupt();
+        } finally {
+            Files.deleteIfExists(path);
+            Files.deleteIfExists(path.getParent());
+        }
+    }
+
+    @Test
+    void silenceIsAPlainTimeoutNotATrickle() throws Exception {
+        Path path = Files.createTempDirectory("linereader").resolve("s");
+        try (AFUNIXServerSocket server = AFUNIXServerSocket.bindOn(AFUNIXSocketAddress.of(path));
+             AFUNIXSocket client = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(path));
+             Socket connection = server.accept()) {
+            LineReader lines = new LineReader(connection.getInputStream(), 64, Duration.ofMillis(300),
+                    connection::setSoTimeout);
+            SocketTimeoutException silent = assertThrows(SocketTimeoutException.class, lines::readLine);
+            assertFalse(silent instanceof LineReader.TooSlow, "nothing came: idle, not slow");
+        } finally {
+            Files.deleteIfExists(path);
+            Files.deleteIfExists(path.getParent());
+        }
     }
 }

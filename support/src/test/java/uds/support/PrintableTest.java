@@ -22,4 +22,16 @@ class PrintableTest {
         assertEquals("\\ue000 \\ud800 \\U0010ffff", Printable.line("\uE000 \uD800 \uDBFF\uDFFF")); // private, lone, unassigned
         assertEquals("emoji 😀 and ü stay", Printable.line("emoji 😀 and ü stay"));
     }
+
+    /** Quoted, a peer's spaces and words stay inside its quotes: no forged identity after them. */
+    @Test
+    void peerTextIsQuotedEscapedAndCutWithItsLengthSaid() {
+        assertEquals("\"/etc/passwd\"", Printable.quoted("/etc/passwd"));
+        assertEquals("\"x\\\"   uid=0(root): handed \\\"/etc/shadow\\\"\"",
+                Printable.quoted("x\"   uid=0(root): handed \"/etc/shadow\""));
+        String huge = "a".repeat(262_144);
+        assertEquals("\"" + "a".repeat(Printable.SHOWN) + "...\" (cut, 262144 characters)", Printable.quoted(huge));
+        assertEquals("\"" + "b".repeat(Printable.SHOWN) + "\"", Printable.quoted("b".repeat(Printable.SHOWN)), "the cap itself is whole");
+        assertEquals("\"\\u202e\"", Printable.quoted("\u202e"));
+    }
 }
