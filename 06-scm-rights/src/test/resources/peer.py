@@ -4,6 +4,7 @@
   peer.py client SOCKET FILE          ask the opener for FILE, print it read through the descriptor
   peer.py server SOCKET FILE...       a minimal opener: hand out the listed files, one line per request
   peer.py flood SOCKET MESSAGES COUNT send MESSAGES messages, each with COUNT descriptors nobody asked for
+  peer.py pipeline SOCKET FILE COUNT SECONDS  send COUNT requests without reading, wait, then count the replies
   peer.py handoff-take HANDOFF FILE   wait on HANDOFF for a connection handed over, then ask for FILE on it
   peer.py handoff-give SOCKET HANDOFF connect to the opener and hand the connection to HANDOFF's listener
 """
@@ -87,6 +88,39 @@ def flood(path, messages, count):
           % (messages, count, refused, line), flush=True)
 
 
+def pipeline(path, file, count, seconds):
+    """Sends count requests at once and reads nothing for seconds; then reads all that came.
+    Every reply with a descriptor stays open in flight, at the opener's charge, until read."""
+    import time
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(path)
+        request = os.path.abspath(file).encode() + b"\n"
+        sock.settimeout(5)
+        sent = 0
+        try:
+            for _ in range(count):
+                sock.sendall(request)
+                sent += 1
+        except OSError:
+            pass
+        time.sleep(seconds)
+        replies = descriptors = 0
+        sock.settimeout(5)
+        try:
+            while True:
+                chunk, fds, _, _ = socket.recv_fds(sock, 65536, 1000)
+                for fd in fds:
+                    os.close(fd)
+                descriptors += len(fds)
+                if not chunk:
+                    break
+                replies += chunk.count(b"\n")
+        except OSError:
+            pass
+    print("sent %d requests without reading for %g s; then read %d replies with %d descriptors"
+          % (sent, seconds, replies, descriptors), flush=True)
+
+
 def handoff_take(handoff, file):
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
         listener.bind(handoff)
@@ -117,6 +151,8 @@ if __name__ == "__main__":
         server(args[0], args[1:])
     elif command == "flood":
         flood(args[0], int(args[1]), int(args[2]))
+    elif command == "pipeline":
+        pipeline(args[0], args[1], int(args[2]), float(args[3]))
     elif command == "handoff-take":
         handoff_take(*args)
     elif command == "handoff-give":

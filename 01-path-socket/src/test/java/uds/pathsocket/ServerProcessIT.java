@@ -63,7 +63,7 @@ class ServerProcessIT {
     @Test
     void aThousandClientsAtOnceAreAllServedWithTheCapSetHighEnough() throws Exception {
         Path socket = dir.resolve("echo.sock");
-        startServer("--socket", socket.toString(), "--max-connections", "1100").await("listening on");
+        startServer("--socket", socket.toString(), "--max-connections", "1100", "--max-per-user", "1100").await("listening on");
         int served = ConcurrentClients.answered(1000, i -> AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket)),
                 (client, i) -> {
                     String line = "client " + i + "\n";

@@ -43,7 +43,7 @@ class ServerProcessIT {
     @Test
     void aThousandClientsAtOnceAreAllServedWithTheCapSetHighEnough() throws Exception {
         ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
-                "server", "--name", name, "--max-connections", "1100"));
+                "server", "--name", name, "--max-connections", "1100", "--max-per-user", "1100"));
         servers.add(server);
         server.await("listening on");
         AbstractName address = new AbstractName(name);

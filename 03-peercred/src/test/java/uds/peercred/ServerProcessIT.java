@@ -43,7 +43,7 @@ class ServerProcessIT {
     void aThousandClientsAtOnceAreAllAnsweredWithTheCapSetHighEnough() throws Exception {
         Path socket = dir.resolve("peercred.sock");
         try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
-                "server", "--socket", socket.toString(), "--max-connections", "1100"))) {
+                "server", "--socket", socket.toString(), "--max-connections", "1100", "--max-per-user", "1100"))) {
             server.await("listening on");
             String expected = "peer pid=" + ProcessHandle.current().pid() + " " + ThisProcess.ids() + "\n";
             int answered = ConcurrentClients.answered(1000, i -> AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket)),

@@ -138,6 +138,17 @@ class ConfigFileTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)));
     }
 
+    /** A second name may sit anywhere on the file system, and the first SET would split the link. */
+    @Test
+    void refusesAFileWithASecondHardLink() throws IOException {
+        Path file = Files.writeString(dir.resolve("settings.conf"), "colour=blue\n");
+        Path other = Files.createLink(dir.resolve("other-name.conf"), file);
+        var e = assertThrows(TrustedPath.Untrusted.class, () -> open(file));
+        assertTrue(e.getMessage().endsWith("has 2 hard links: another name for it may be anyone's to use; give it a"
+                + " single name"), e.getMessage());
+        assertEquals("colour=blue\n", Files.readString(other), "left alone");
+    }
+
     @Test
     void refusesAFifoAtOnceInsteadOfHangingOnIt() throws Exception {
         Path fifo = dir.resolve("settings.conf");

@@ -43,7 +43,7 @@ class ServerProcessIT {
         Path socket = dir.resolve("update.sock");
         Path config = Files.writeString(dir.resolve("settings.conf"), "colour=blue\n");
         try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
-                "server", "--socket", socket.toString(), "--config", config.toString(), "--max-connections", "1100"))) {
+                "server", "--socket", socket.toString(), "--config", config.toString(), "--max-connections", "1100", "--max-per-user", "1100"))) {
             server.await("listening on");
             int answered = ConcurrentClients.answered(1000, i -> UpdateClient.connect(socket),
                     (client, i) -> client.request("GET colour").equals("VALUE blue")

@@ -87,7 +87,7 @@ class ServerProcessIT {
     void aThousandStreamSendersAtOnceAreAllHeardWithTheCapSetHighEnough() throws Exception {
         Path socket = dir.resolve("s.sock");
         try (ServerProcess receiver = ServerProcess.start(JarUnderTest.get().command(
-                "receiver", "--socket", socket.toString(), "--stream", "--max-connections", "1100"))) {
+                "receiver", "--socket", socket.toString(), "--stream", "--max-connections", "1100", "--max-per-user", "1100"))) {
             receiver.await("receiving on");
             int sent = ConcurrentClients.answered(1000, i -> {
                 UnixSocket sender = UnixSocket.stream();

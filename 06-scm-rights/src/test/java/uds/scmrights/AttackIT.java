@@ -2,6 +2,7 @@ package uds.scmrights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,4 +160,64 @@ class AttackIT extends AttackTests {
             assertEquals(new Commands.Result(0, "the report\n", ""), askAsAttacker(socket, today), "still serving");
         }
     }
+
+    // tag::hardlink[]
+    /**
+     * The listed file sits in a directory the attacker owns. With fs.protected_hardlinks off
+     * (the default on many older and container systems), any user may hard-link a file they
+     * cannot read: the listed name then names root's secret, no symbolic link anywhere.
+     */
+    @Test
+    @Order(5)
+    @RequiresRoot(AttackScene.WHY)
+    void aHardLinkToARootOnlyFileIsRefused() throws Exception {
+        scene.title("Replace the listed file with a hard link to a root-only file (fs.protected_hardlinks=0)");
+        Path setting = Path.of("/proc/sys/fs/protected_hardlinks");
+        assumeTrue(Files.isWritable(setting), "this machine does not let root change fs.protected_hardlinks");
+        String before = Files.readString(setting).strip();
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path secret = rootSecret();
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today)) {
+            scene.note("# as root: echo 0 > /proc/sys/fs/protected_hardlinks   (it was " + before + ")");
+            Files.writeString(setting, "0");
+            scene.asAttacker("ln", "-f", secret.toString(), today.toString());
+            Commands.Result viaLink = askAsAttacker(socket, today);
+            assertEquals(1, viaLink.exit(), viaLink.stdout());
+            assertEquals("error: ERR the file has 2 hard links: another name for it may be anyone's\n", viaLink.stderr());
+            scene.serverSays(opener, "hard links");
+        } finally {
+            Files.writeString(setting, before);
+            scene.note("# as root: echo " + before + " > /proc/sys/fs/protected_hardlinks");
+        }
+    }
+    // end::hardlink[]
+
+    // tag::pipeline[]
+    /**
+     * Requests sent one after another, replies never read: each reply would carry an open
+     * file, in flight at root's charge (root is exempt from the kernel's per-user limit), and
+     * pinned until the attacker exits. The opener reads the next request only once the last
+     * reply is taken: one descriptor in flight per connection, then the idle timeout.
+     */
+    @Test
+    @Order(6)
+    @RequiresRoot(AttackScene.WHY)
+    void requestsPipelinedButNeverReadGetOneDescriptorInFlight() throws Exception {
+        scene.title("Send 300 requests at once and read none of the replies");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today, "--idle-timeout", "2")) {
+            ServerProcess attack = scene.asAttackerInBackground("/usr/bin/python3", peer().toString(), "pipeline",
+                    socket.toString(), today.toString(), "300", "4");
+            scene.serverSays(opener, "did not read its reply in 2 s");
+            String pipelined = scene.finished(attack);
+            assertTrue(pipelined.startsWith("sent 300 requests without reading for 4 s; then read 1 replies with 1 descriptors"),
+                    pipelined);
+            assertEquals(new Commands.Result(0, "the report\n", ""), askAsAttacker(socket, today), "still serving");
+        }
+    }
+    // end::pipeline[]
 }

@@ -59,7 +59,7 @@ class ServerProcessIT {
     void aThousandClientsAtOnceEachGetTheirDescriptor() throws Exception {
         Path file = Files.writeString(dir.resolve("f.txt"), "shared by a thousand\n");
         Path socket = dir.resolve("opener.sock");
-        try (ServerProcess opener = opener(socket, file, "--max-connections", "1100")) {
+        try (ServerProcess opener = opener(socket, file, "--max-connections", "1100", "--max-per-user", "1100")) {
             byte[] request = (file + "\n").getBytes(StandardCharsets.UTF_8);
             int answered = ConcurrentClients.answered(1000, i -> AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(socket)),
                     (client, i) -> {

@@ -113,6 +113,12 @@ public final class AttackScene implements AutoCloseable {
         return ServerProcess.start(peer.command(attack));
     }
 
+    /** Any other command as the attacker, started in the background like {@link #attackInBackground}. */
+    public ServerProcess asAttackerInBackground(String... command) throws IOException {
+        transcript.note("$ (as " + peer.user().name() + ") " + Transcript.shown(List.of(command)) + " &");
+        return ServerProcess.start(peer.user().command(List.of(command)));
+    }
+
     /** The background attack's lines up to the first with text, recorded; the attack goes on. */
     public String attackerSays(ServerProcess attack, String text) throws IOException, InterruptedException {
         List<String> lines = attack.await(text);

@@ -40,8 +40,9 @@ public abstract class EchoServerAttacks extends AttackTests {
     @Order(1)
     @RequiresRoot(AttackScene.WHY)
     void holdingConnectionsOpenCostsAtMostTheCap() throws Exception {
-        scene.title("Hold hundreds of connections open");
-        try (ServerProcess server = scene.server(serverWith(List.of("--max-connections", "100")), "listening on")) {
+        scene.title("Hold hundreds of connections open (each user's share set to the whole cap)");
+        try (ServerProcess server = scene.server(serverWith(List.of("--max-connections", "100", "--max-per-user", "100")),
+                "listening on")) {
             ProcessFigures before = scene.figures("before", server);
             // The attacker reports once all but 100 are answered; it holds them 3 s longer.
             ServerProcess attack = scene.attackInBackground("hold", target(), "600", "3", "100");
@@ -54,12 +55,39 @@ public abstract class EchoServerAttacks extends AttackTests {
             // A few more may be in the accept loop's hands for a moment, accepted and being refused;
             // without the cap there would be 600.
             assertTrue(during.sockets() <= before.sockets() + 100 + 5, "the cap bounds the sockets: " + during);
-            scene.serverSays(server, "all 100 in use");
+            List<String> said = scene.serverSays(server, "all 100 in use");
+            assertEquals(1, said.stream().filter(line -> line.startsWith("refusing")).count(), "one line for 500 refusals");
+            scene.finished(attack);
             honestClientIsServed();
-            scene.serverSays(server, "refused 500 connections while full");
         }
     }
     // end::hold[]
+
+    // tag::share[]
+    /**
+     * One user takes every slot and trickles a byte on each just before the idle timeout would
+     * strike. Both defences show: the user gets only a share of the slots (8 / 4 = 2), so the
+     * honest client is served during the attack; and a line is due within the idle timeout of the
+     * last, so the trickled connections end after 3 s however often a byte comes.
+     */
+    @Test
+    @Order(6)
+    @RequiresRoot(AttackScene.WHY)
+    void oneUserTricklingOnEverySlotLocksNoOneOut() throws Exception {
+        scene.title("Take every slot and send a byte a second on each, never a newline");
+        try (ServerProcess server = scene.server(serverWith(List.of("--max-connections", "8", "--idle-timeout", "3")),
+                "listening on")) {
+            ServerProcess attack = scene.attackInBackground("hold-trickle", target(), "8", "1", "15");
+            scene.serverSays(server, "refusing uid");
+            honestClientIsServed(); // while the attack goes on
+            String trickled = scene.finished(attack);
+            assertTrue(trickled.contains("on 8 connections for up to 15 s: 0 still open"), trickled);
+            assertTrue(trickled.contains("6 answered 'error: server busy, try again later\\n'"), trickled);
+            assertTrue(trickled.contains("2 answered 'error: no complete line within 3 s; closing\\n' after"), trickled);
+            scene.serverSays(server, "closed: no complete line within 3 s");
+        }
+    }
+    // end::share[]
 
     // tag::descriptors[]
     /**

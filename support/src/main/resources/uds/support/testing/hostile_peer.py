@@ -114,6 +114,70 @@ def trickle(target, interval, count, kind=socket.SOCK_SEQPACKET):
     print(f"first reply {reply}; still connected after {time.monotonic() - start:.0f} s", flush=True)
 
 
+def hold_trickle(target, count, interval, seconds):
+    """Opens count connections, then sends one byte on each every interval seconds (never a
+    newline), for at most seconds: a read timeout restarts with every byte, so a server that
+    counts idle time from the last byte keeps them all for ever. Reports what became of them."""
+    start = time.monotonic()
+    held = []
+    for _ in range(count):
+        held.append(connect(target))
+    answers, open_ = {}, list(held)
+    while open_ and time.monotonic() - start < seconds:
+        for s in list(open_):
+            try:
+                s.send(b"x")
+            except OSError:
+                pass
+            s.setblocking(False)
+            try:
+                data = s.recv(200)
+                reply = repr(data.decode("utf-8", "replace")) if data else "end of stream"
+            except BlockingIOError:
+                continue
+            except OSError as e:
+                reply = type(e).__name__
+            answers.setdefault(reply, []).append(time.monotonic() - start)
+            open_.remove(s)
+        time.sleep(interval)
+    told = "; ".join(f"{len(t)} answered {reply} after {min(t):.0f}-{max(t):.0f} s"
+                     for reply, t in sorted(answers.items()))
+    print(f"trickled a byte every {interval:g} s on {count} connections for up to {seconds:g} s: "
+          f"{len(open_)} still open; {told or 'none answered'}", flush=True)
+    for s in held:
+        s.close()
+
+
+def unread(target, request, count, seconds):
+    """Sends count requests on one SOCK_SEQPACKET connection and reads none of the replies for
+    seconds: a server with no send timeout stays blocked in send once the replies fill the
+    queue. Then reads what is there, and reports how the server ended the connection."""
+    s = connect(target, socket.SOCK_SEQPACKET)
+    s.settimeout(5)
+    sent, stopped = 0, ""
+    try:
+        for _ in range(count):
+            s.send(request.encode())
+            sent += 1
+    except OSError as e:
+        stopped = f" (sending stopped: {type(e).__name__})"
+    time.sleep(seconds)
+    replies, end = 0, "still connected"
+    s.settimeout(2)
+    try:
+        while True:
+            if not s.recv(4096):
+                end = "end of stream"
+                break
+            replies += 1
+    except socket.timeout:
+        pass
+    except OSError as e:
+        end = type(e).__name__
+    print(f"sent {sent} requests{stopped} and read nothing for {seconds:g} s; then read {replies} replies, "
+          f"then {end}", flush=True)
+
+
 def flood(target, count, kind=socket.SOCK_STREAM):
     """Connects and hangs up count times, as fast as it can."""
     ok = failed = 0
@@ -192,6 +256,10 @@ def main(argv):
         silent(target)
     elif command == "trickle":
         trickle(target, float(rest[0]), int(rest[1]))
+    elif command == "hold-trickle":
+        hold_trickle(target, int(rest[0]), float(rest[1]), float(rest[2]))
+    elif command == "unread":
+        unread(target, rest[0], int(rest[1]), float(rest[2]))
     elif command == "flood":
         flood(target, int(rest[0]))
     elif command == "flood-seqpacket":
