@@ -3,12 +3,14 @@ package uds.seqpacket;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ import uds.support.Credentials;
 import uds.support.ErrnoException;
 import uds.support.SeqpacketReceiver;
 import uds.support.ServerLimits;
+import uds.support.SocketMessages;
 import uds.support.SocketOption;
 import uds.support.SocketPath;
 import uds.support.StaleSocketGuard;
@@ -125,26 +128,27 @@ final class UpdateServer implements AutoCloseable {
     // tag::handle[]
     private void handle(AFUNIXDatagramSocket connection, int id) throws IOException {
         // Before reading a byte: who is this? The kernel answers for the connection.
-        long uid = Integer.toUnsignedLong((int) connection.getPeerCredentials().getUid());
-        ByteChannel channel = connection.getChannel();
+        long uid = Credentials.unsigned(connection.getPeerCredentials().getUid());
         FileDescriptor fd = connection.getFileDescriptor();
+        int socket = Readiness.fd(fd);
+        // Without a send timeout, a client that sends requests and never reads the replies
+        // would hold this thread in the kernel's send for ever: no receive timeout applies
+        // there. (junixsocket's own write retries after EAGAIN: the replies go through FFM.)
+        SocketOption.sendTimeout(socket, limits.idleTimeout());
         // recv(2) returns 0 for an empty datagram and at the end alike; junixsocket's read
         // turns both into -1. SeqpacketReceiver asks the kernel which one it was.
-        SeqpacketReceiver requests = new SeqpacketReceiver(Readiness.fd(fd));
+        SeqpacketReceiver requests = new SeqpacketReceiver(socket);
         if (!allowedUids.contains(uid)) {
             String who = UserDatabase.userLabel(uid);
             refusals.log("from uid " + who, () -> "connection " + id + ": uid " + who + " refused");
-            reply(channel, "ERR not authorized");
+            send(socket, "ERR not authorized");
             drainUntilHangUp(requests, fd); // within the uid's share (--max-per-user), 2 s at most
             return;
         }
         out.println("connection " + id + ": uid " + UserDatabase.userLabel(uid) + " admitted");
-        // Without a send timeout, a client that sends requests and never reads the replies
-        // would hold this thread in the kernel's send for ever: no read timeout applies there.
-        SocketOption.sendTimeout(Readiness.fd(fd), limits.idleTimeout());
         while (true) {
             if (!Readiness.await(fd, limits.idleTimeout().toMillis())) {
-                reply(channel, "ERR idle for " + limits.idleTimeout().toSeconds() + " s; closing");
+                send(socket, "ERR idle for " + limits.idleTimeout().toSeconds() + " s; closing");
                 out.println("connection " + id + " closed: idle for " + limits.idleTimeout().toSeconds() + " s");
                 return;
             }
@@ -154,7 +158,11 @@ final class UpdateServer implements AutoCloseable {
             if (request == null) {
                 return; // the client hung up, and nothing it sent is left unanswered
             }
-            reply(channel, request.cut() ? "ERR too large" : answer(ByteBuffer.wrap(request.data())));
+            if (!send(socket, request.cut() ? "ERR too large" : answer(ByteBuffer.wrap(request.data())))) {
+                out.println("connection " + id + " closed: the client took no reply for "
+                        + limits.idleTimeout().toSeconds() + " s");
+                return;
+            }
         }
     }
     // end::handle[]
@@ -203,6 +211,19 @@ final class UpdateServer implements AutoCloseable {
 
     private static void reply(ByteChannel channel, String reply) throws IOException {
         channel.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One reply datagram; false if the send timed out (SO_SNDTIMEO): the client does not read. */
+    private static boolean send(int socket, String reply) throws ErrnoException {
+        try {
+            SocketMessages.send(socket, MemorySegment.NULL, reply.getBytes(StandardCharsets.UTF_8), List.of());
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.EAGAIN) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /**

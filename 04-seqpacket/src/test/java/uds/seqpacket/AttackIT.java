@@ -168,4 +168,26 @@ class AttackIT extends AttackTests {
             assertEquals(new Commands.Result(0, "VALUE green\n", ""), wwwData("GET colour"));
         }
     }
+
+    // tag::unread[]
+    /**
+     * An allowed client sends requests and never reads the replies: once they fill its queue,
+     * the server's send waits for room, where no receive timeout applies. The send timeout
+     * (the idle timeout) ends it; without it, the thread would wait for as long as the client
+     * lives. nobody is allowed for this one.
+     */
+    @Test
+    @Order(6)
+    @RequiresRoot(AttackScene.WHY)
+    void anAllowedClientThatNeverReadsItsRepliesHoldsNoThread() throws Exception {
+        scene.title("As an allowed user, send requests and never read the replies");
+        try (ServerProcess server = scene.server(server(rootsDir.resolve("settings.conf"), "--allow-user", "nobody",
+                "--idle-timeout", "2"), "listening on")) {
+            Commands.Result unread = scene.attack("unread", socket().toString(), "GET colour", "100000", "4");
+            assertTrue(unread.stdout().startsWith("sent "), unread.stdout());
+            scene.serverSays(server, "closed: the client took no reply for 2 s");
+            assertEquals(new Commands.Result(0, "VALUE green\n", ""), wwwData("GET colour"));
+        }
+    }
+    // end::unread[]
 }

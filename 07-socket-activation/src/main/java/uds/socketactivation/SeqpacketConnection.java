@@ -41,6 +41,24 @@ record SeqpacketConnection(int fd) implements AutoCloseable {
         SocketMessages.send(fd, MemorySegment.NULL, datagram, List.of());
     }
 
+    /** False if the send timed out (SO_SNDTIMEO): the client has not read what it was sent. */
+    boolean trySend(byte[] datagram) throws ErrnoException {
+        try {
+            send(datagram);
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.EAGAIN) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** SO_SNDTIMEO: a send that waits longer fails with EAGAIN. */
+    void sendTimeout(Duration timeout) throws ErrnoException {
+        SocketOption.sendTimeout(fd, timeout);
+    }
+
     /** SO_RCVTIMEO: a receive that waits longer fails with EAGAIN. */
     void receiveTimeout(Duration timeout) throws ErrnoException {
         SocketOption.receiveTimeout(fd, timeout);

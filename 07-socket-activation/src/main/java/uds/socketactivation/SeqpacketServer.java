@@ -35,12 +35,19 @@ final class SeqpacketServer {
                 .perUser(limits.maxPerUser(), connection -> SocketOption.peerCredentials(connection.fd()).uid())
                 .run((connection, id) -> {
                     out.println("connection " + id + " opened");
-                    connection.send("hello (SOCK_SEQPACKET: each datagram comes back as it was)".getBytes(StandardCharsets.UTF_8));
+                    // Both ways bounded: a client that sends and never reads would otherwise hold
+                    // this thread in the kernel's send for ever, where no receive timeout applies.
                     connection.receiveTimeout(limits.idleTimeout());
+                    connection.sendTimeout(limits.idleTimeout());
+                    connection.send("hello (SOCK_SEQPACKET: each datagram comes back as it was)".getBytes(StandardCharsets.UTF_8));
                     SeqpacketReceiver datagrams = connection.receiver();
                     try {
                         for (SeqpacketReceiver.Datagram datagram; (datagram = datagrams.receive(MAX_MESSAGE)) != null; ) {
-                            connection.send(datagram.data()); // an empty one comes back empty
+                            if (!connection.trySend(datagram.data())) { // an empty one comes back empty
+                                out.println("connection " + id + " closed: the client took no reply for "
+                                        + limits.idleTimeout().toSeconds() + " s");
+                                return;
+                            }
                         }
                         out.println("connection " + id + " closed");
                     } catch (ErrnoException e) {

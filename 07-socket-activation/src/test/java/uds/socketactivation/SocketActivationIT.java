@@ -190,6 +190,33 @@ class SocketActivationIT {
     }
     // end::idle[]
 
+    /**
+     * A client that sends and never reads: the echoes fill its receive queue and the server's
+     * send waits for room. A receive timeout does not apply there; the send timeout does.
+     */
+    @Test
+    void aSeqpacketClientThatNeverReadsIsClosedAfterTheIdleTimeout() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
+        String unread = """
+                import socket, sys
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET); s.connect(sys.argv[1]); s.settimeout(60)
+                sent = 0
+                try:
+                    while True:
+                        s.send(b"x" * 1000); sent += 1
+                except OSError as e:
+                    print("sent %d datagrams, reading none; then %s" % (sent, type(e).__name__))
+                """;
+        Path socket = dir.resolve("unread.sock");
+        try (ServerProcess manager = activate(List.of("--seqpacket"), socket, "server", "--seqpacket", "--idle-timeout", "1")) {
+            Commands.Result client = Commands.run(List.of(PYTHON.toString(), "-c", unread, socket.toString()));
+            assertEquals(0, client.exit(), client.stderr());
+            assertTrue(client.stdout().matches("sent \\d+ datagrams, reading none; then (BrokenPipeError|ConnectionResetError)\n"),
+                    client.stdout());
+            manager.await("closed: the client took no reply for 1 s");
+        }
+    }
+
     @Test
     void seqpacketDatagramsComeBackAsTheyWent() throws Exception {
         Path socket = dir.resolve("seqpacket.sock");
