@@ -4,6 +4,7 @@
   peer.py client SOCKET FILE          ask the opener for FILE, print it read through the descriptor
   peer.py server SOCKET FILE...       a minimal opener: hand out the listed files, one line per request
   peer.py flood SOCKET MESSAGES COUNT send MESSAGES messages, each with COUNT descriptors nobody asked for
+  peer.py refused SOCKET FILE COUNT   ask COUNT times for a FILE not on the list, reading each refusal
   peer.py pipeline SOCKET FILE COUNT SECONDS  send COUNT requests without reading, wait, then count the replies
   peer.py handoff-take HANDOFF FILE   wait on HANDOFF for a connection handed over, then ask for FILE on it
   peer.py handoff-give SOCKET HANDOFF connect to the opener and hand the connection to HANDOFF's listener
@@ -88,6 +89,19 @@ def flood(path, messages, count):
           % (messages, count, refused, line), flush=True)
 
 
+def refused(path, file, count):
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(path)
+        replies = sock.makefile("rb")
+        request = os.path.abspath(file).encode() + b"\n"
+        errors = 0
+        for _ in range(count):
+            sock.sendall(request)
+            if replies.readline().startswith(b"ERR "):
+                errors += 1
+    print("asked %d times for %s; refused %d times" % (count, file, errors), flush=True)
+
+
 def pipeline(path, file, count, seconds):
     """Sends count requests at once and reads nothing for seconds; then reads all that came.
     Every reply with a descriptor stays open in flight, at the opener's charge, until read."""
@@ -151,6 +165,8 @@ if __name__ == "__main__":
         server(args[0], args[1:])
     elif command == "flood":
         flood(args[0], int(args[1]), int(args[2]))
+    elif command == "refused":
+        refused(args[0], args[1], int(args[2]))
     elif command == "pipeline":
         pipeline(args[0], args[1], int(args[2]), float(args[3]))
     elif command == "handoff-take":

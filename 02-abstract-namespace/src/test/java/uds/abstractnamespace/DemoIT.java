@@ -22,7 +22,7 @@ class DemoIT {
                 "squatter \\| squatting @uds-démo-\\d+",
                 "real server \\| error: name already in use.*",
                 "client \\| my password",
-                "squatter \\| captured: my password",
+                "squatter \\| captured: \"my password\"",
                 "client \\| error: refusing to talk to @uds-démo-\\d+: its server runs as uid .*",
                 "autobind \\| the kernel chose @[0-9a-f]{5}"));
         if (ThisProcess.isRoot()) {

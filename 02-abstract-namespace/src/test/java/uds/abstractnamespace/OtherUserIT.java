@@ -68,7 +68,7 @@ class OtherUserIT {
 
             Commands.Result trusting = Commands.run(JarUnderTest.get().command("client", "--name", name, "my password"), "");
             assertEquals(new Commands.Result(0, "my password\n", ""), trusting);
-            squatter.await("captured: my password");
+            squatter.await("captured: \"my password\"");
 
             Commands.Result checking = Commands.run(JarUnderTest.get().command(
                     "client", "--name", name, "--expect-user", "root", "my password"), "");

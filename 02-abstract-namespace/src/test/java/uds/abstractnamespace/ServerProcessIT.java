@@ -98,7 +98,7 @@ class ServerProcessIT {
         ServerProcess squatter = startServer("squat");
         assertEquals(List.of("squatting @" + name + ": whoever connects is talking to me"), squatter.await("squatting"));
         assertEquals("secret\n", lesson("client", "--name", name, "secret").stdout());
-        assertEquals(List.of("connection 1 opened", "captured: secret", "connection 1 closed"), squatter.await("closed"));
+        assertEquals(List.of("connection 1 opened", "captured: \"secret\"", "connection 1 closed"), squatter.await("closed"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import uds.support.ConnectionThreads;
 import uds.support.Credentials;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
+import uds.support.ThrottledLog;
 import uds.support.UserDatabase;
 
 /**
@@ -29,11 +30,13 @@ final class PeerCredServer implements AutoCloseable {
     private final AllowList allowList;
     private final PrintStream out;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final ThrottledLog denials;
 
     private PeerCredServer(AFUNIXServerSocket server, AllowList allowList, PrintStream out) {
         this.server = server;
         this.allowList = allowList;
         this.out = out;
+        this.denials = new ThrottledLog(out::println, "denials", 3);
     }
 
     static PeerCredServer bind(Path socket, AllowList allowList, PrintStream out) throws IOException {
@@ -71,10 +74,13 @@ final class PeerCredServer implements AutoCloseable {
     // tag::answer[]
     private void answer(AFUNIXSocket connection) throws IOException {
         PeerCredentials peer = Getsockopt.peerCredentials(connection.getFileDescriptor());
-        String line = allowList.admits(peer)
-                ? "peer " + peer.describe()
-                : "denied uid=" + UserDatabase.userLabel(peer.uid());
-        out.println(line);
+        boolean admitted = allowList.admits(peer);
+        String line = admitted ? "peer " + peer.describe() : "denied uid=" + UserDatabase.userLabel(peer.uid());
+        if (admitted) {
+            out.println(line);
+        } else { // a denied user may try again at once, as often as they like
+            denials.log("from uid " + UserDatabase.userLabel(peer.uid()), () -> line);
+        }
         OutputStream reply = connection.getOutputStream();
         reply.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         reply.flush();

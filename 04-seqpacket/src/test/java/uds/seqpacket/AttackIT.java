@@ -190,4 +190,32 @@ class AttackIT extends AttackTests {
         }
     }
     // end::unread[]
+
+    // tag::handoff[]
+    /**
+     * SO_PEERCRED names the process that called connect, for as long as the connection lasts.
+     * A root process that hands its connection to another user (SCM_RIGHTS, lesson 06) hands
+     * over root's standing with it: nobody's SET is accepted, and logged as root's. No check
+     * in the server can tell; only the one who connects can decide not to hand it on.
+     */
+    @Test
+    @Order(7)
+    @RequiresRoot(AttackScene.WHY)
+    void aConnectionRootHandsOnSpeaksAsRoot() throws Exception {
+        scene.title("A root process connects, then hands its connection to nobody");
+        Path handoff = scene.shared().resolve("handoff.sock");
+        try (ServerProcess server = scene.server(server(rootsDir.resolve("settings.conf"), "--allow-user", "root"),
+                "listening on")) {
+            ServerProcess taker = scene.attackInBackground("handoff-take", handoff.toString(), "SET colour red");
+            scene.attackerSays(taker, "ready");
+            Commands.Result giver = scene.peerAsRoot("handoff-give", socket().toString(), handoff.toString());
+            assertEquals(0, giver.exit(), giver.stderr());
+            String took = scene.finished(taker);
+            assertTrue(took.contains("sent 'SET colour red' on a connection handed to me; the server answered 'OK'"), took);
+            String admitted = scene.serverSays(server, "admitted").getLast();
+            assertTrue(admitted.endsWith(": uid 0(root) admitted"), admitted);
+        }
+        assertEquals(List.of("colour=red"), Files.readAllLines(rootsDir.resolve("settings.conf")));
+    }
+    // end::handoff[]
 }

@@ -49,7 +49,7 @@ class AttackIT extends AttackTests {
             List<String> lines = scene.serverSays(receiver, "I am root");
             String line = lines.getLast();
             assertTrue(line.startsWith("from pid="), line);
-            assertTrue(line.contains(" " + nobody() + ": hello\\nfrom pid=1 uid=0(root) gid=0(root): I am root\\x1b[2J"), line);
+            assertTrue(line.contains(" " + nobody() + ": \"hello\\nfrom pid=1 uid=0(root) gid=0(root): I am root\\x1b[2J\""), line);
             assertFalse(lines.stream().anyMatch(l -> l.startsWith("from pid=1 ")), "no forged line: " + lines);
         }
     }
@@ -95,6 +95,74 @@ class AttackIT extends AttackTests {
             scene.serverSays(receiver, "still there?");
             scene.serverSays(receiver, "disconnected: idle for 3 s");
             assertTrue(scene.finished(silent).contains("held a silent connection"));
+        }
+    }
+
+    // tag::reorder[]
+    /**
+     * No control character at all: spaces push a made-up sender to where a reader expects the
+     * next field, and U+202E (right-to-left override) makes a terminal show the rest backwards.
+     * The text is quoted, so it cannot pass for the identity before it; the override is escaped.
+     */
+    @Test
+    @Order(4)
+    @RequiresRoot(AttackScene.WHY)
+    void paddingAndFormatCharactersForgeNoSender() throws Exception {
+        scene.title("Pad with spaces to a made-up sender, and reverse the line with U+202E");
+        Path socket = socket();
+        try (ServerProcess receiver = scene.server(JarUnderTest.get().command("receiver", "--socket", socket.toString()),
+                "receiving on")) {
+            scene.attack("datagram", socket.toString(), "x" + " ".repeat(40) + "from pid=1 uid=0(root): \u202etoor ma I");
+            String line = scene.serverSays(receiver, "from pid=").getLast();
+            assertTrue(line.contains(" " + nobody() + ": \"x" + " ".repeat(40) + "from pid=1 uid=0(root): \\u202etoor ma I\""),
+                    line);
+            assertFalse(line.contains("\u202e"), "the override itself never reaches the terminal");
+        }
+    }
+    // end::reorder[]
+
+    // tag::flood[]
+    /** Any user may send as fast as the kernel lets them: 20 messages per sender per 5 s are printed, the rest counted. */
+    @Test
+    @Order(5)
+    @RequiresRoot(AttackScene.WHY)
+    void aSenderFloodingTheReceiverGetsALineCountNotAFullDisk() throws Exception {
+        scene.title("Send 2,000 datagrams of 4,000 bytes as fast as possible");
+        Path socket = socket();
+        try (ServerProcess receiver = scene.server(JarUnderTest.get().command("receiver", "--socket", socket.toString()),
+                "receiving on")) {
+            Commands.Result flood = scene.attack("datagrams", socket.toString(), "y".repeat(4000), "0", "2000");
+            assertEquals(0, flood.exit(), flood.stderr());
+            List<String> lines = scene.serverSays(receiver, "more messages from uid " + UserDatabase.userLabel(Users.nobody().uid()));
+            List<String> shown = lines.stream().filter(l -> l.startsWith("from pid=")).toList();
+            assertEquals(Receiver.SHOWN_PER_WINDOW, shown.size(), "printed in full: " + lines.size() + " lines");
+            assertTrue(shown.getFirst().endsWith("...\" (cut, 4000 characters)"), "each cut at 200 characters: " + shown.getFirst());
+            assertTrue(lines.getLast().matches("\\d+ more messages from uid .* in the last \\d+ s"), lines.getLast());
+        }
+    }
+    // end::flood[]
+
+    /**
+     * One user takes every slot of a --stream receiver (8 / 4 = 2 are theirs) and keeps them
+     * with a byte a second; another user is served meanwhile.
+     */
+    @Test
+    @Order(6)
+    @RequiresRoot(AttackScene.WHY)
+    void oneUserHoldingEveryStreamSlotLocksNoOneOut() throws Exception {
+        scene.title("Take every slot of a --stream receiver and send a byte a second on each");
+        Path socket = socket();
+        try (ServerProcess receiver = scene.server(JarUnderTest.get().command("receiver", "--socket", socket.toString(),
+                "--stream", "--max-connections", "8"), "receiving on")) {
+            ServerProcess attack = scene.attackInBackground("hold-trickle", socket.toString(), "8", "1", "6");
+            scene.serverSays(receiver, "refusing uid");
+            Commands.Result honest = scene.run(JarUnderTest.get().command(
+                    "sender", "--socket", socket.toString(), "--stream", "still there?"));
+            assertEquals(0, honest.exit(), honest.stderr());
+            scene.serverSays(receiver, "\"still there?\"");
+            String trickled = scene.finished(attack);
+            // The other 6 were closed at once: end of stream, or a reset where a byte was still unread.
+            assertTrue(trickled.contains("on 8 connections for up to 6 s: 2 still open;"), trickled);
         }
     }
 }

@@ -71,7 +71,7 @@ class CredentialPassingTest {
             sender.send(dir.resolve("r.sock"), bytes("sent with credentials"), Credentials.own());
             UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
             assertNull(message.control().credentials());
-            assertEquals(List.of("from (no credentials): sent with credentials"), Receiver.describe(message));
+            assertEquals(List.of("from (no credentials): \"sent with credentials\""), Receiver.describe(message));
         }
     }
     // end::datagram[]
@@ -93,7 +93,7 @@ class CredentialPassingTest {
             long gid = overflowId("overflowgid");
             assertEquals(new Credentials(0, uid, gid), message.control().credentials());
             assertEquals(List.of("from (no credentials: queued before SO_PASSCRED was on; the kernel says"
-                    + " pid=0 uid=" + uid + " gid=" + gid + "): queued early"), Receiver.describe(message));
+                    + " pid=0 uid=" + uid + " gid=" + gid + "): \"queued early\""), Receiver.describe(message));
         }
     }
     // end::timing[]

@@ -47,9 +47,9 @@ class ServerProcessIT {
             long[] first = send("sender", "--socket", socket.toString(), "hello", "world");
             long[] second = send("sender", "--socket", socket.toString(), "--no-credentials", "bare");
             assertEquals(0, first[1]);
-            assertEquals(List.of("from pid=" + first[0] + " " + me() + ": hello"), receiver.await("hello"));
-            assertEquals(List.of("from pid=" + first[0] + " " + me() + ": world"), receiver.await("world"));
-            assertEquals(List.of("from pid=" + second[0] + " " + me() + ": bare"), receiver.await("bare"));
+            assertEquals(List.of("from pid=" + first[0] + " " + me() + ": \"hello\""), receiver.await("hello"));
+            assertEquals(List.of("from pid=" + first[0] + " " + me() + ": \"world\""), receiver.await("world"));
+            assertEquals(List.of("from pid=" + second[0] + " " + me() + ": \"bare\""), receiver.await("bare"));
         }
     }
 
@@ -78,7 +78,7 @@ class ServerProcessIT {
             long[] sender = send("sender", "--socket", socket.toString(), "--stream", "over a stream");
             assertEquals(List.of(
                     "connected: SO_PEERCRED pid=" + sender[0] + " " + me(),
-                    "from pid=" + sender[0] + " " + me() + ": over a stream",
+                    "from pid=" + sender[0] + " " + me() + ": \"over a stream\"",
                     "disconnected"), receiver.await("disconnected"));
         }
     }

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import uds.support.ServerProcess;
+import uds.support.UserDatabase;
 import uds.support.testing.AttackScene;
 import uds.support.testing.AttackTests;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.ProcessFigures;
 import uds.support.testing.RequiresRoot;
+import uds.support.testing.Users;
 
 /**
  * "What an attacker can try" against lesson 06's opener, which runs as root and hands out
@@ -220,4 +222,51 @@ class AttackIT extends AttackTests {
         }
     }
     // end::pipeline[]
+
+    // tag::refusals[]
+    /** A refused peer asks again at once, 20,000 times: three lines, then a count, per 5 s. */
+    @Test
+    @Order(7)
+    @RequiresRoot(AttackScene.WHY)
+    void aPeerRefusedTwentyThousandTimesCostsTheLogAFewLines() throws Exception {
+        scene.title("Ask for a file not on the list 20,000 times, as fast as the replies come");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        Path other = reports.resolve("other.txt");
+        try (ServerProcess opener = opener(socket, today)) {
+            Commands.Result asked = scene.asAttacker("/usr/bin/python3", peer().toString(), "refused", socket.toString(),
+                    other.toString(), "20000");
+            assertEquals("asked 20000 times for " + other + "; refused 20000 times\n", asked.stdout(), asked.stderr());
+            List<String> lines = scene.serverSays(opener, "more refusals from uid " + UserDatabase.userLabel(Users.nobody().uid()));
+            long full = lines.stream().filter(line -> line.contains(": refused \"" + other + "\": not on the allow list")).count();
+            assertTrue(full >= 3 && full <= 3 * 10, "three per window of 5 s: " + full);
+            assertTrue(lines.getLast().matches("\\d+ more refusals from uid .* in the last \\d+ s"), lines.getLast());
+        }
+    }
+    // end::refusals[]
+
+    /**
+     * One user takes every slot (8 / 4 = 2 are theirs) and keeps them with a byte a second;
+     * root is served meanwhile, and the trickled requests end 3 s after they began.
+     */
+    @Test
+    @Order(8)
+    @RequiresRoot(AttackScene.WHY)
+    void oneUserTricklingOnEverySlotLocksNoOneOut() throws Exception {
+        scene.title("Take every slot and send a byte a second on each, never a newline");
+        Path reports = reports();
+        Path today = reports.resolve("today.txt");
+        Path socket = scene.shared().resolve("opener-" + openers + ".sock");
+        try (ServerProcess opener = opener(socket, today, "--allow-user", "root", "--max-connections", "8",
+                "--idle-timeout", "3")) {
+            ServerProcess attack = scene.attackInBackground("hold-trickle", socket.toString(), "8", "1", "15");
+            scene.serverSays(opener, "refusing uid");
+            Commands.Result root = scene.run(JarUnderTest.get().command("client", "--socket", socket.toString(), today.toString()));
+            assertEquals(new Commands.Result(0, "the report\n", ""), root, "served during the attack");
+            scene.serverSays(opener, "closed: no complete line within 3 s");
+            String trickled = scene.finished(attack);
+            assertTrue(trickled.contains("on 8 connections for up to 15 s: 0 still open;"), trickled);
+        }
+    }
 }

@@ -31,16 +31,16 @@ class DemoIT {
         if (root) {
             String www = Pattern.quote(UserDatabase.userLabel(Users.wwwData().uid()));
             expectedInOrder.add("client \\| error: the server refused .*/secret\\.txt: this user may not ask");
-            expectedInOrder.add("server \\| refused .*/secret\\.txt to pid=\\d+ uid=" + www + ": this user may not ask");
+            expectedInOrder.add("server \\| pid=\\d+ uid=" + www + ": refused \".*/secret\\.txt\": this user may not ask");
         }
         expectedInOrder.addAll(List.of(
                 "-- 5a\\. .*",
                 "client \\| only root may open this file",
                 "client \\| the opener opened it for you",
-                "server \\| handed .*/secret\\.txt to pid=\\d+ uid=.*",
+                "server \\| pid=\\d+ uid=.*: handed \".*/secret\\.txt\"",
                 "-- 5b\\. .*",
                 "client \\| only root may open this file",
-                "server \\| handed .*/secret\\.txt to pid=\\d+ uid=.*"));
+                "server \\| pid=\\d+ uid=.*: handed \".*/secret\\.txt\""));
         TourOutput.check(expectedInOrder);
     }
 }

@@ -29,6 +29,7 @@ import uds.support.ErrnoException;
 import uds.support.KernelFeatures;
 import uds.support.ServerLimits;
 import uds.support.ThisProcess;
+import uds.support.UserDatabase;
 import uds.support.testing.ProcessFigures;
 
 /** The opener in this JVM, real sockets, real files: what it hands out and what it refuses. */
@@ -97,7 +98,7 @@ class OpenerTest {
         Path socket = start(true, file);
         assertArrayEquals(everyByte(), fetch(socket, file, false), "junixsocket's API");
         assertArrayEquals(everyByte(), fetch(socket, file, true), "recvmsg through FFM");
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("handed " + file + " to pid=" + ProcessHandle.current().pid()));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("pid=" + ProcessHandle.current().pid() + " uid=" + UserDatabase.userLabel(ThisProcess.uid()) + ": handed \"" + file + "\""));
     }
     // end::granted[]
 

@@ -138,7 +138,7 @@ class OtherUserIT {
             assertEquals(CONTENT.lines().toList(), read, "what www-data printed");
             read.forEach(line -> transcript.note("www-data: " + line));
             String served = opener.await("handed").getLast();
-            assertTrue(served.endsWith(" uid=" + UserDatabase.userLabel(Users.nobody().uid())), served);
+            assertTrue(served.contains(" uid=" + UserDatabase.userLabel(Users.nobody().uid()) + ": handed"), served);
             transcript.note("server: " + served);
         }
         transcript.write("handoff");

@@ -144,7 +144,6 @@ public final class AcceptLoop<C extends AutoCloseable> {
                 failed = 0;
                 pause = 0;
             }
-            refusals.tick();
             Long uid = takeShare(connection); // before a slot: a user over their share never gets one
             if (uid == null) {
                 continue;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -19,15 +20,20 @@ public final class ThrottledLog {
     public static final Duration WINDOW = Duration.ofSeconds(5);
 
     private static final class Burst {
-        final long start = System.nanoTime();
+        final long start;
         int logged;
         int more;
+
+        Burst(long start) {
+            this.start = start;
+        }
     }
 
     private final Consumer<String> log;
     private final String what;
     private final int linesPerWindow;
     private final long window;
+    private final LongSupplier clock;
     private final Map<String, Burst> bursts = new HashMap<>();
 
     /**
@@ -35,14 +41,28 @@ public final class ThrottledLog {
      * @param linesPerWindow  lines logged in full per peer and window
      */
     public ThrottledLog(Consumer<String> log, String what, int linesPerWindow) {
-        this(log, what, linesPerWindow, WINDOW);
+        this(log, what, linesPerWindow, WINDOW, System::nanoTime);
     }
 
-    ThrottledLog(Consumer<String> log, String what, int linesPerWindow, Duration window) {
+    /** With a clock of the test's own, in nanoseconds. */
+    ThrottledLog(Consumer<String> log, String what, int linesPerWindow, Duration window, LongSupplier clock) {
+        this.clock = clock;
         this.log = log;
         this.what = what;
         this.linesPerWindow = linesPerWindow;
         this.window = window.toNanos();
+        // A burst's count is logged within a window of its end, even when that peer goes quiet:
+        // a virtual thread that sleeps costs next to nothing.
+        Thread.ofVirtual().name("throttled-log").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(window);
+                    tick();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /**
@@ -51,7 +71,7 @@ public final class ThrottledLog {
      */
     public synchronized void log(String who, Supplier<String> line) {
         tick();
-        Burst burst = bursts.computeIfAbsent(who, w -> new Burst());
+        Burst burst = bursts.computeIfAbsent(who, w -> new Burst(clock.getAsLong()));
         if (burst.logged == linesPerWindow) {
             burst.more++;
             return;
@@ -60,13 +80,9 @@ public final class ThrottledLog {
         log.accept(line.get());
     }
 
-    /**
-     * Ends the bursts whose window is over, logging what they counted. Call it now and then
-     * (the accept loop does on every accept): a burst's count is logged within a window of its
-     * end even when that peer is never refused again.
-     */
+    /** Ends the bursts whose window is over, logging what they counted. */
     public synchronized void tick() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         bursts.entrySet().removeIf(entry -> {
             if (now - entry.getValue().start < window) {
                 return false;
@@ -78,7 +94,7 @@ public final class ThrottledLog {
 
     /** Logs what every burst counted so far, as the server stops. */
     public synchronized void flush() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         bursts.forEach((who, burst) -> count(who, burst, now));
         bursts.clear();
     }

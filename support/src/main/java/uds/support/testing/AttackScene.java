@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import uds.support.ServerProcess;
+import uds.support.Shell;
 import uds.support.ThisProcess;
 
 /**
@@ -131,6 +133,20 @@ public final class AttackScene implements AutoCloseable {
         List<String> lines = attack.remaining();
         lines.forEach(transcript::note);
         return String.join("\n", lines);
+    }
+
+    /**
+     * One of the hostile peer's commands run as root: a careless root process, such as one
+     * that hands its connection to another user.
+     */
+    public Commands.Result peerAsRoot(String... command) throws IOException, InterruptedException {
+        transcript.note("# as root: hostile_peer.py " + Shell.line(List.of(command)));
+        List<String> line = new ArrayList<>(List.of("/usr/bin/python3", peer.script().toString()));
+        line.addAll(List.of(command));
+        Commands.Result result = Commands.run(line, "");
+        result.stdout().lines().forEach(transcript::note);
+        result.stderr().lines().forEach(transcript::note);
+        return result;
     }
 
     /** A command run as root, such as the proof that an honest client is still served. */

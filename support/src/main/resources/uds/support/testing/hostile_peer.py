@@ -178,6 +178,31 @@ def unread(target, request, count, seconds):
           f"then {end}", flush=True)
 
 
+def handoff_take(handoff, request):
+    """Waits on handoff for a connection someone hands over (SCM_RIGHTS), then sends request on
+    it: the server sees whoever connected, not us."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(handoff)
+        os.chmod(handoff, 0o666)
+        listener.listen()
+        print("ready", flush=True)
+        conn, _ = listener.accept()
+        with conn:
+            _, fds, _, _ = socket.recv_fds(conn, 10, 1)
+    with socket.socket(fileno=fds[0]) as handed:
+        handed.settimeout(10)
+        handed.send(request.encode())
+        reply = handed.recv(4096).decode("utf-8", "replace")
+    print(f"sent {request!r} on a connection handed to me; the server answered {reply!r}", flush=True)
+
+
+def handoff_give(target, handoff):
+    """Connects to target (SOCK_SEQPACKET) and hands the connection to handoff's listener."""
+    with connect(target, socket.SOCK_SEQPACKET) as server, connect(handoff) as taker:
+        socket.send_fds(taker, [b"c"], [server.fileno()])
+    print("connected, and handed the connection over", flush=True)
+
+
 def flood(target, count, kind=socket.SOCK_STREAM):
     """Connects and hangs up count times, as fast as it can."""
     ok = failed = 0
@@ -260,6 +285,10 @@ def main(argv):
         hold_trickle(target, int(rest[0]), float(rest[1]), float(rest[2]))
     elif command == "unread":
         unread(target, rest[0], int(rest[1]), float(rest[2]))
+    elif command == "handoff-take":
+        handoff_take(target, rest[0])
+    elif command == "handoff-give":
+        handoff_give(target, rest[0])
     elif command == "flood":
         flood(target, int(rest[0]))
     elif command == "flood-seqpacket":
