@@ -145,6 +145,27 @@ class SocketActivationIT {
         }
     }
 
+    /** Two sockets passed to a server that takes one: refused, not half served, with descriptor 4 left open. */
+    @Test
+    void twoSocketsAreRefusedWithOneLine() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
+        Path socket = dir.resolve("first.sock");
+        Path second = dir.resolve("second.sock");
+        try (ServerProcess manager = activate(List.of("-l", second.toString()), socket, "server")) {
+            Process client = new ProcessBuilder(PYTHON.toString(), "-c", """
+                    import socket, sys, time
+                    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM); s.connect(sys.argv[1]); time.sleep(5)
+                    """, socket.toString()).start();
+            try {
+                assertEquals(List.of("error: LISTEN_FDS is 2: this server takes one socket; pass it one (one Listen line in"
+                                + " the .socket unit, one -l for systemd-socket-activate)"),
+                        manager.await("error:").stream().filter(line -> line.startsWith("error:")).toList());
+            } finally {
+                client.destroy();
+            }
+        }
+    }
+
     // tag::inetd[]
     @Test
     void inetdStyleEachConnectionGetsAJvmOfItsOwn() throws Exception {
