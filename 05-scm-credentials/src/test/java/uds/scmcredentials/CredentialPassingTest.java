@@ -106,7 +106,7 @@ class CredentialPassingTest {
             UnixSocket.Received message = receiver.receive(ControlMessage.len(12) - 1); // one byte short
             assertTrue(message.controlCut(), "MSG_CTRUNC");
             assertNull(message.control().credentials());
-            assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): tight"),
+            assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): \"tight\""),
                     Receiver.describe(message));
         }
     }

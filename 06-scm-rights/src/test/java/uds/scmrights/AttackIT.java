@@ -216,7 +216,9 @@ class AttackIT extends AttackTests {
                     socket.toString(), today.toString(), "300", "4");
             scene.serverSays(opener, "did not read its reply in 2 s");
             String pipelined = scene.finished(attack);
-            assertTrue(pipelined.startsWith("sent 300 requests without reading for 4 s; then read 1 replies with 1 descriptors"),
+            // The attacker's sends stop once its socket's send buffer is full (a request costs far
+            // more than its bytes there), or when the opener closes; either way, one reply came.
+            assertTrue(pipelined.matches("sent \\d+ requests without reading for 4 s; then read 1 replies with 1 descriptors"),
                     pipelined);
             assertEquals(new Commands.Result(0, "the report\n", ""), askAsAttacker(socket, today), "still serving");
         }

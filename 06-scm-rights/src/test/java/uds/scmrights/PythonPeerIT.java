@@ -110,7 +110,7 @@ class PythonPeerIT {
             assertEquals(0, giver.result().exit(), giver.result().stderr());
             assertEquals(List.of("one file, two languages"), taker.await("two languages"));
             // The taker asked, but SO_PEERCRED was recorded at connect: the giver, long gone.
-            assertEquals(List.of("handed " + file + " to pid=" + giver.pid() + " uid=" + UserDatabase.userLabel(ThisProcess.uid())),
+            assertEquals(List.of("pid=" + giver.pid() + " uid=" + UserDatabase.userLabel(ThisProcess.uid()) + ": handed \"" + file + "\""),
                     opener.await("handed"));
         }
     }
