@@ -44,9 +44,10 @@ public final class EchoConnection {
             for (byte[] line; (line = in.readLine()) != null; ) {
                 seen.accept(Printable.quoted(new String(line, StandardCharsets.UTF_8)));
                 connection.setSoTimeout(idleMillis); // the reply's deadline: a peer must read it in time
-                reply.write(line);
-                reply.write('\n');
-                reply.flush();
+                if (!echo(reply, line)) {
+                    log.accept("connection " + id + " closed: the peer took no reply for " + idle.toSeconds() + " s");
+                    return;
+                }
             }
             log.accept("connection " + id + " closed");
         } catch (LineReader.LineTooLong e) {
@@ -61,6 +62,18 @@ public final class EchoConnection {
         }
     }
     // end::echo[]
+
+    /** False if the write timed out: the peer sends, but does not read what comes back. */
+    private static boolean echo(OutputStream reply, byte[] line) throws IOException {
+        try {
+            reply.write(line);
+            reply.write('\n');
+            reply.flush();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
 
     private static void refuse(OutputStream reply, String why) {
         try {

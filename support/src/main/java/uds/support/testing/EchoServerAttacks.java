@@ -156,4 +156,22 @@ public abstract class EchoServerAttacks extends AttackTests {
             honestClientIsServed();
         }
     }
+
+    /**
+     * Lines sent, echoes never read: once they fill the peer's queue, the server's write waits
+     * for room. The reply's deadline (SO_SNDTIMEO, which junixsocket's setSoTimeout sets with
+     * the read timeout) ends it.
+     */
+    @Test
+    @Order(7)
+    @RequiresRoot(AttackScene.WHY)
+    void aPeerThatNeverReadsItsEchoesHoldsNoThread() throws Exception {
+        scene.title("Send line after line and never read the echoes");
+        try (ServerProcess server = scene.server(serverWith(List.of("--idle-timeout", "2")), "listening on")) {
+            Commands.Result unread = scene.attack("unread-stream", target(), "x".repeat(1000), "100000", "4");
+            assertTrue(unread.stdout().startsWith("sent "), unread.stdout());
+            scene.serverSays(server, "closed: the peer took no reply for 2 s");
+            honestClientIsServed();
+        }
+    }
 }

@@ -148,11 +148,14 @@ def hold_trickle(target, count, interval, seconds):
         s.close()
 
 
-def unread(target, request, count, seconds):
-    """Sends count requests on one SOCK_SEQPACKET connection and reads none of the replies for
-    seconds: a server with no send timeout stays blocked in send once the replies fill the
-    queue. Then reads what is there, and reports how the server ended the connection."""
-    s = connect(target, socket.SOCK_SEQPACKET)
+def unread(target, request, count, seconds, kind=socket.SOCK_SEQPACKET):
+    """Sends count requests on one connection (SOCK_SEQPACKET, or lines on a stream) and reads
+    none of the replies for seconds: a server with no send timeout stays blocked in send once
+    the replies fill the queue. Then reads what is there, and reports how the server ended the
+    connection."""
+    s = connect(target, kind)
+    if kind == socket.SOCK_STREAM:
+        request += "\n"
     s.settimeout(5)
     sent, stopped = 0, ""
     try:
@@ -283,8 +286,8 @@ def main(argv):
         trickle(target, float(rest[0]), int(rest[1]))
     elif command == "hold-trickle":
         hold_trickle(target, int(rest[0]), float(rest[1]), float(rest[2]))
-    elif command == "unread":
-        unread(target, rest[0], int(rest[1]), float(rest[2]))
+    elif command in ("unread", "unread-stream"):
+        unread(target, rest[0], int(rest[1]), float(rest[2]), seq if command == "unread" else socket.SOCK_STREAM)
     elif command == "handoff-take":
         handoff_take(target, rest[0])
     elif command == "handoff-give":
