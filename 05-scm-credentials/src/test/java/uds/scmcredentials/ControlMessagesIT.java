@@ -40,12 +40,12 @@ class ControlMessagesIT {
         assertEquals(List.of(28L, 32L), List.of(ControlMessage.len(12), ControlMessage.space(12)));
 
         String own = Credentials.own().describe();
-        assertEquals(List.of("from " + own + ": an ordinary message"),
+        assertEquals(List.of("from " + own + ": \"an ordinary message\""),
                 send(transcript, "an ordinary message", UnixSocket.CONTROL_SPACE, false));
         assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): a control buffer one"
                 + " byte short"), send(transcript, "a control buffer one byte short", ControlMessage.len(12) - 1, false));
         List<String> timestamped = send(transcript, "SO_TIMESTAMP on as well", UnixSocket.CONTROL_SPACE, true);
-        assertEquals("from " + own + ": SO_TIMESTAMP on as well", timestamped.getFirst());
+        assertEquals("from " + own + ": \"SO_TIMESTAMP on as well\"", timestamped.getFirst());
         assertTrue(timestamped.get(1).startsWith("note: ignored control message level 1 type " + SO_TIMESTAMP),
                 timestamped.get(1));
         transcript.write("control-messages");

@@ -66,7 +66,7 @@ class OtherUserIT {
 
             Process www = new ProcessBuilder(as(Users.wwwData(), "sender", "--socket", socket.toString(), "from www-data")).start();
             assertEquals(0, www.waitFor());
-            assertEquals(List.of("from pid=" + www.pid() + " " + ids(Users.wwwData()) + ": from www-data"),
+            assertEquals(List.of("from pid=" + www.pid() + " " + ids(Users.wwwData()) + ": \"from www-data\""),
                     receiver.await("from www-data"));
 
             for (String claim : new String[] {"--uid", "--gid", "--pid"}) {
@@ -81,7 +81,7 @@ class OtherUserIT {
 
             Process nobody = new ProcessBuilder(as(Users.nobody(), "sender", "--socket", socket.toString(), "the truth")).start();
             assertEquals(0, nobody.waitFor());
-            assertEquals(List.of("from pid=" + nobody.pid() + " " + ids(Users.nobody()) + ": the truth"),
+            assertEquals(List.of("from pid=" + nobody.pid() + " " + ids(Users.nobody()) + ": \"the truth\""),
                     receiver.await("the truth"), "no lie got through before it");
         }
     }

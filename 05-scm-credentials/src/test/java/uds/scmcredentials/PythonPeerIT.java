@@ -45,7 +45,7 @@ class PythonPeerIT {
             Process python = new ProcessBuilder(PYTHON.toString(), peer.toString(), "send", socket.toString(), "from python")
                     .inheritIO().start();
             assertEquals(0, python.waitFor());
-            assertEquals(List.of("from pid=" + python.pid() + " " + me() + ": from python"), receiver.await("from python"));
+            assertEquals(List.of("from pid=" + python.pid() + " " + me() + ": \"from python\""), receiver.await("from python"));
         }
     }
 
