@@ -117,27 +117,32 @@ def trickle(target, interval, count, kind=socket.SOCK_SEQPACKET):
 def hold_trickle(target, count, interval, seconds):
     """Opens count connections, then sends one byte on each every interval seconds (never a
     newline), for at most seconds: a read timeout restarts with every byte, so a server that
-    counts idle time from the last byte keeps them all for ever. Reports what became of them."""
+    counts idle time from the last byte keeps them all for ever. Reports, for each connection
+    the server ended, the last thing it said (a greeting before it does not count)."""
     start = time.monotonic()
     held = []
     for _ in range(count):
         held.append(connect(target))
-    answers, open_ = {}, list(held)
+    for s in held:
+        s.setblocking(False)
+    answers, last, open_ = {}, {}, list(held)
     while open_ and time.monotonic() - start < seconds:
         for s in list(open_):
             try:
                 s.send(b"x")
             except OSError:
                 pass
-            s.setblocking(False)
             try:
-                data = s.recv(200)
-                reply = repr(data.decode("utf-8", "replace")) if data else "end of stream"
+                while True:
+                    data = s.recv(200)
+                    if not data:
+                        break
+                    last[s] = repr(data.decode("utf-8", "replace"))
             except BlockingIOError:
                 continue
             except OSError as e:
-                reply = type(e).__name__
-            answers.setdefault(reply, []).append(time.monotonic() - start)
+                last.setdefault(s, type(e).__name__)
+            answers.setdefault(last.get(s, "end of stream"), []).append(time.monotonic() - start)
             open_.remove(s)
         time.sleep(interval)
     told = "; ".join(f"{len(t)} answered {reply} after {min(t):.0f}-{max(t):.0f} s"
