@@ -42,8 +42,8 @@ class ControlMessagesIT {
         String own = Credentials.own().describe();
         assertEquals(List.of("from " + own + ": \"an ordinary message\""),
                 send(transcript, "an ordinary message", UnixSocket.CONTROL_SPACE, false));
-        assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): a control buffer one"
-                + " byte short"), send(transcript, "a control buffer one byte short", ControlMessage.len(12) - 1, false));
+        assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): \"a control buffer"
+                + " one byte short\""), send(transcript, "a control buffer one byte short", ControlMessage.len(12) - 1, false));
         List<String> timestamped = send(transcript, "SO_TIMESTAMP on as well", UnixSocket.CONTROL_SPACE, true);
         assertEquals("from " + own + ": \"SO_TIMESTAMP on as well\"", timestamped.getFirst());
         assertTrue(timestamped.get(1).startsWith("note: ignored control message level 1 type " + SO_TIMESTAMP),
