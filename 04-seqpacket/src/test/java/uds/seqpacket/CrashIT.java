@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -46,9 +48,11 @@ class CrashIT {
         Path socket = dir.resolve("update.sock");
         Path config = dir.resolve("settings.conf");
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        // The moment of the kill is random; the seed is printed so a failing run can be
-        // replayed with -Dcrash.seed=N.
+        // The moment of the kill is random: after 1 to 300 changes answered OK, counted as they
+        // come, however slow the machine. The seed is printed so a failing run can be replayed
+        // with -Dcrash.seed=N.
         long seed = Long.getLong("crash.seed", System.nanoTime());
+        CountDownLatch changes = new CountDownLatch(1 + new Random(seed).nextInt(300));
         System.out.println("CrashIT: crash.seed=" + seed);
         try (ServerProcess server = ServerProcess.start(JarUnderTest.get().command(
                 "server", "--socket", socket.toString(), "--config", config.toString()))) {
@@ -56,9 +60,9 @@ class CrashIT {
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 String prefix = "client" + c + ".";
-                clients.add(Thread.ofPlatform().start(() -> hammer(socket, prefix, acknowledged)));
+                clients.add(Thread.ofPlatform().start(() -> hammer(socket, prefix, acknowledged, changes)));
             }
-            Thread.sleep(300 + new Random(seed).nextInt(1200));
+            assertTrue(changes.await(60, TimeUnit.SECONDS), "the clients got their changes in (crash.seed=" + seed + ")");
             server.kill(); // SIGKILL: no shutdown hook, no flush, nothing
             for (Thread client : clients) {
                 client.join();
@@ -90,12 +94,13 @@ class CrashIT {
      * is set once: the change in flight at the kill may or may not be in the file, but no
      * acknowledged one may be missing.
      */
-    private static void hammer(Path socket, String prefix, Map<String, String> acknowledged) {
+    private static void hammer(Path socket, String prefix, Map<String, String> acknowledged, CountDownLatch changes) {
         try (UpdateClient client = UpdateClient.connect(socket)) {
             for (int n = 0; ; n++) {
                 String value = "value-" + n;
                 if (client.request("SET " + prefix + n + " " + value).equals("OK")) {
                     acknowledged.put(prefix + n, value);
+                    changes.countDown();
                 }
             }
         } catch (IOException e) {
