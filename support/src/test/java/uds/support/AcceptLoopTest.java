@@ -38,16 +38,7 @@ class AcceptLoopTest {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address)) {
             AcceptLoop<SocketChannel> loop = new AcceptLoop<>(server::accept, 2, Thread.ofVirtual(), closing::get, log::add)
                     .refuseWith(connection -> connection.write(ByteBuffer.wrap("busy\n".getBytes())));
-            Thread serving = Thread.ofPlatform().start(() -> {
-                try {
-                    loop.run((connection, id) -> {
-                        connection.write(ByteBuffer.wrap(("hello " + id + "\n").getBytes()));
-                        release.await();
-                    });
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Thread serving = helloUntil(release, loop);
             List<SocketChannel> held = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 held.add(SocketChannel.open(address));
@@ -99,16 +90,7 @@ class AcceptLoopTest {
             AcceptLoop<SocketChannel> loop = new AcceptLoop<>(server::accept, 4, Thread.ofPlatform(), closing::get, log::add)
                     .perUser(2, connection -> uids.remove())
                     .refuseWith(connection -> connection.write(ByteBuffer.wrap("busy\n".getBytes())));
-            Thread serving = Thread.ofPlatform().start(() -> {
-                try {
-                    loop.run((connection, id) -> {
-                        connection.write(ByteBuffer.wrap(("hello " + id + "\n").getBytes()));
-                        release.await();
-                    });
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Thread serving = helloUntil(release, loop);
             List<SocketChannel> held = new ArrayList<>();
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -164,6 +146,20 @@ class AcceptLoopTest {
             assertEquals(0, loop.open());
             assertEquals(List.of(), log, "a stop is no failure to log");
         }
+    }
+
+    /** Runs the loop on a thread of its own: each connection is greeted, then held until release. */
+    private static Thread helloUntil(CountDownLatch release, AcceptLoop<SocketChannel> loop) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                loop.run((connection, id) -> {
+                    connection.write(ByteBuffer.wrap(("hello " + id + "\n").getBytes()));
+                    release.await();
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Reads until EOF or max bytes. */
