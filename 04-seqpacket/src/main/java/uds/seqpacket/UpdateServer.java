@@ -3,14 +3,12 @@ package uds.seqpacket;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -215,15 +213,7 @@ final class UpdateServer implements AutoCloseable {
 
     /** One reply datagram; false if the send timed out (SO_SNDTIMEO): the client does not read. */
     private static boolean send(int socket, String reply) throws ErrnoException {
-        try {
-            SocketMessages.send(socket, MemorySegment.NULL, reply.getBytes(StandardCharsets.UTF_8), List.of());
-            return true;
-        } catch (ErrnoException e) {
-            if (e.errno() != ErrnoException.EAGAIN) {
-                throw e;
-            }
-            return false;
-        }
+        return SocketMessages.sendInTime(socket, reply.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

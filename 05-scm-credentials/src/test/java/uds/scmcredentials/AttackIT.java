@@ -17,6 +17,7 @@ import uds.support.testing.AttackTests;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.RequiresRoot;
+import uds.support.testing.ThrottledOutput;
 import uds.support.testing.Users;
 
 /**
@@ -70,7 +71,7 @@ class AttackIT extends AttackTests {
             assertTrue(lines.get(lines.size() - 2).endsWith(" " + nobody() + ": \"with descriptors\""),
                     "the credentials survive: " + lines);
             // 20 messages of a sender in 5 s are printed, the rest counted: 100 in all.
-            List<String> rest = ReceiverOutput.accountFor(receiver, 99);
+            List<String> rest = ThrottledOutput.accountFor(receiver, 99, line -> line.startsWith("from "), "messages from ");
             scene.note("(then " + (rest.stream().filter(line -> line.startsWith("from ")).count())
                     + " more such pairs of lines, and: " + rest.getLast() + ")");
             scene.figures("after", receiver);

@@ -18,6 +18,7 @@ import uds.support.UserDatabase;
 import uds.support.testing.Commands;
 import uds.support.testing.ConcurrentClients;
 import uds.support.testing.JarUnderTest;
+import uds.support.testing.ThrottledOutput;
 
 /** Receiver and senders as separate processes: the line names the sending process. */
 class ServerProcessIT {
@@ -98,7 +99,7 @@ class ServerProcessIT {
             });
             assertEquals(1000, sent);
             // One sender's user: 20 lines per 5 s in full, the rest counted, 1000 in all.
-            List<String> lines = ReceiverOutput.accountFor(receiver, 1000);
+            List<String> lines = ThrottledOutput.accountFor(receiver, 1000, line -> line.startsWith("from "), "messages from ");
             assertTrue(lines.stream().filter(line -> line.startsWith("from ")).allMatch(
                     line -> line.matches("from pid=\\d+ " + Pattern.quote(me()) + ": \"sender \\d+\"")), lines.toString());
         }

@@ -43,15 +43,7 @@ record SeqpacketConnection(int fd) implements AutoCloseable {
 
     /** False if the send timed out (SO_SNDTIMEO): the client has not read what it was sent. */
     boolean trySend(byte[] datagram) throws ErrnoException {
-        try {
-            send(datagram);
-            return true;
-        } catch (ErrnoException e) {
-            if (e.errno() != ErrnoException.EAGAIN) {
-                throw e;
-            }
-            return false;
-        }
+        return SocketMessages.sendInTime(fd, datagram);
     }
 
     /** SO_SNDTIMEO: a send that waits longer fails with EAGAIN. */

@@ -50,10 +50,7 @@ public final class EchoConnection {
                 }
             }
             log.accept("connection " + id + " closed");
-        } catch (LineReader.LineTooLong e) {
-            refuse(reply, "error: " + e.getMessage() + "; closing");
-            log.accept("connection " + id + " closed: " + e.getMessage());
-        } catch (LineReader.TooSlow e) {
+        } catch (LineReader.LineTooLong | LineReader.TooSlow e) {
             refuse(reply, "error: " + e.getMessage() + "; closing");
             log.accept("connection " + id + " closed: " + e.getMessage());
         } catch (SocketTimeoutException e) {

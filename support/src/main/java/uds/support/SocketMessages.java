@@ -53,6 +53,22 @@ public final class SocketMessages {
     private static final MethodHandle SENDMSG = Libc.withErrno("sendmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle RECVMSG = Libc.withErrno("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
 
+    /**
+     * Sends data as one message on the connection fd, as {@link #send} does; false if the send
+     * timeout (SO_SNDTIMEO) ran out first: the peer has not read what it was sent.
+     */
+    public static boolean sendInTime(int fd, byte[] data) throws ErrnoException {
+        try {
+            send(fd, MemorySegment.NULL, data, List.of());
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.EAGAIN) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
     // tag::send[]
     /**
      * Sends data as one message on socket fd, with the control messages beside it. address is

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +68,7 @@ class DoctorTest {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", DOCTOR.toString()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.remove("JAVA_HOME");
-        environment.putAll(new HashMap<>(changes));
+        environment.putAll(changes);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(process.waitFor(), output);

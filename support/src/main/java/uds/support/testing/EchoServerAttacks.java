@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -59,21 +57,11 @@ public abstract class EchoServerAttacks extends AttackTests {
             assertTrue(during.sockets() <= before.sockets() + 100 + 5, "the cap bounds the sockets: " + during);
             scene.serverSays(server, "all 100 in use");
             honestClientIsServed();
-            // The log: one line for the first refusal, then a count per window of 5 s.
-            int lines = 1;
-            for (int accounted = 1; accounted < 500; ) {
-                String line = server.await("").getLast();
-                Matcher counted = Pattern.compile("(\\d+) more refusals while full in the last \\d+ s").matcher(line);
-                if (line.startsWith("refusing connections")) {
-                    accounted++;
-                    lines++;
-                } else if (counted.matches()) {
-                    accounted += Integer.parseInt(counted.group(1));
-                    lines++;
-                    scene.note("server: " + line);
-                }
-            }
-            assertTrue(lines <= 4, "500 refusals in at most 4 lines, not 500: " + lines);
+            // The log: one line for the first refusal (read above), then a count per window of 5 s.
+            List<String> rest = ThrottledOutput.accountFor(server, 499, line -> line.startsWith("refusing connections"),
+                    "refusals while full");
+            rest.forEach(line -> scene.note("server: " + line));
+            assertTrue(1 + rest.size() <= 4, "500 refusals in at most 4 lines, not 500: " + rest);
         }
     }
     // end::hold[]
