@@ -2,6 +2,7 @@ package uds.support.testing;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -33,9 +34,12 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <li>{@code report RESULTS [ID]}: prints {@code [x] NN.K title} / {@code [ ] NN.K title} for
  *     every exercise, then the first unsolved one's statement, what its test said, and a hint
  *     (with ID: that exercise, and the next hint each time it is checked unsolved);
- * <li>{@code expect-solved MODULE} and {@code expect-unsolved MODULE}: the default build's proof
- *     that the track is honest (every reference solution passes, every starter as shipped fails);
- *     the second also writes {@code target/exercises.adoc} for the walkthrough.
+ * <li>{@code expect-solved MODULE} and {@code expect-unsolved MODULE [RESULTS]}: the default
+ *     build's proof that the track is honest (every reference solution passes, every starter as
+ *     shipped fails); the second also writes {@code target/exercises.adoc} for the walkthrough,
+ *     and with RESULTS the starters' results, as an attendee's first check would;
+ * <li>{@code table RESULTS FILE}: the report of those results, kept as a transcript for the
+ *     instructor's guide: the table an attendee sees first.
  * </ul>
  */
 public final class Workshop {
@@ -50,8 +54,9 @@ public final class Workshop {
         switch (mode) {
             case "check" -> check(Path.of(args[1]), Path.of(args[2]));
             case "report" -> System.exit(Report.print(Path.of(args[1]), optionalId(args, 2), out));
-            case "expect-solved" -> System.exit(expect(Path.of(args[1]), true, out));
-            case "expect-unsolved" -> System.exit(expect(Path.of(args[1]), false, out));
+            case "expect-solved" -> System.exit(expect(Path.of(args[1]), true, Optional.empty(), out));
+            case "expect-unsolved" -> System.exit(expect(Path.of(args[1]), false, optionalId(args, 2).map(Path::of), out));
+            case "table" -> table(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
@@ -65,6 +70,11 @@ public final class Workshop {
      * table stay true) and replaces the module's results with what happened now.
      */
     private static void check(Path module, Path results) throws Exception {
+        record(module, run(module), results);
+    }
+
+    /** Replaces the module's result files in RESULTS with these results. */
+    private static void record(Path module, List<Result> run, Path results) throws IOException {
         Files.createDirectories(results);
         String lesson = module.getFileName().toString().substring(0, 2);
         try (Stream<Path> old = Files.list(results)) {
@@ -72,7 +82,6 @@ public final class Workshop {
                 Files.delete(file);
             }
         }
-        List<Result> run = run(module);
         if (run.isEmpty()) { // with the workshop profile, a compile error does not stop the build
             Files.writeString(results.resolve(lesson + ".broken"),
                     module.getFileName() + " does not compile: the compiler's errors are above");
@@ -84,7 +93,17 @@ public final class Workshop {
         }
     }
 
-    private static int expect(Path module, boolean solved, PrintStream out) throws Exception {
+    /** The table an attendee sees first, from the starters' results, with the transcript's first line. */
+    private static void table(Path results, Path file) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            Report.print(results, Optional.empty(), out);
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Capture.line() + "\n" + text.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    private static int expect(Path module, boolean solved, Optional<Path> record, PrintStream out) throws Exception {
         List<Result> results = run(module);
         if (results.isEmpty()) {
             out.println("error: no @Exercise test classes in " + module.resolve("target/test-classes"));
@@ -92,6 +111,9 @@ public final class Workshop {
         }
         if (!solved) {
             ExerciseList.write(module, results.stream().map(Result::exercise).toList());
+        }
+        if (record.isPresent()) {
+            record(module, results, record.get());
         }
         int wrong = 0;
         for (Result result : results) {
