@@ -31,7 +31,12 @@ cp -a "$maven_home/." "$kit/wrapper/dists/$dist/"
 # A copy of the sources, built apart: two Maven builds in one tree overwrite each other's jars.
 tar -C "$root" --exclude=./.git --exclude=target -cf - . | tar -C "$work/src" -xf -
 
-# This machine's repository as the first remote, Maven Central after it for what it lacks.
+# This machine's repository as the first remote, Maven Central after it for what it lacks;
+# the same one for dependencies and for plugins, which Maven looks up apart.
+this_machine="<id>this-machine</id>
+          <url>file://$cache</url>
+          <releases><checksumPolicy>ignore</checksumPolicy></releases>
+          <snapshots><enabled>false</enabled></snapshots>"
 cat > "$work/settings.xml" <<EOF
 <settings>
   <profiles>
@@ -39,18 +44,12 @@ cat > "$work/settings.xml" <<EOF
       <id>this-machine</id>
       <repositories>
         <repository>
-          <id>this-machine</id>
-          <url>file://$cache</url>
-          <releases><checksumPolicy>ignore</checksumPolicy></releases>
-          <snapshots><enabled>false</enabled></snapshots>
+          $this_machine
         </repository>
       </repositories>
       <pluginRepositories>
         <pluginRepository>
-          <id>this-machine</id>
-          <url>file://$cache</url>
-          <releases><checksumPolicy>ignore</checksumPolicy></releases>
-          <snapshots><enabled>false</enabled></snapshots>
+          $this_machine
         </pluginRepository>
       </pluginRepositories>
     </profile>

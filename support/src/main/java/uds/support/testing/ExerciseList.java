@@ -15,13 +15,16 @@ import java.util.List;
  */
 final class ExerciseList {
 
+    /** Each exercise's heading in the list: {@code ==== NN.K Title}. */
+    private static final String HEADING = "==== ";
+
     static void write(Path module, List<Exercise> exercises) throws IOException {
         String name = module.getFileName().toString();
         List<String> lines = new ArrayList<>();
         for (Exercise exercise : exercises) {
             String pkg = packageOf(module, exercise.file());
             lines.add("[[exercise-" + exercise.id().replace('.', '-') + "]]");
-            lines.add("==== " + exercise.id() + " " + exercise.title());
+            lines.add(HEADING + exercise.id() + " " + exercise.title());
             lines.add("");
             lines.add(exercise.statement() + " (It deepens _" + exercise.step() + "_.)");
             lines.add("");
@@ -56,6 +59,19 @@ final class ExerciseList {
             lines.add("");
         }
         Files.write(module.resolve("target/exercises.adoc"), lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * "NN.K Title" for each exercise in a module's list, in its order, as {@link #write} left
+     * it; none when the module has not written one.
+     */
+    static List<String> titles(Path module) throws IOException {
+        Path list = module.resolve("target/exercises.adoc");
+        if (!Files.isRegularFile(list)) {
+            return List.of();
+        }
+        return Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith(HEADING)).map(line -> line.substring(HEADING.length())).toList();
     }
 
     /** {@code exercises/NN-name/src/main/java/uds/.../File.java}: the file the attendee edits. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,7 +20,6 @@ import java.util.stream.Stream;
  */
 public final class TrackFacts {
 
-    private static final Pattern TITLE = Pattern.compile("^==== (\\d\\d\\.\\d+) (.*)$");
     private static final Pattern FFM = Pattern.compile("java\\.lang\\.foreign|uds\\.support\\.(Libc|Socket(Option|Calls|Messages))");
     private static final Pattern OTHER_USERS = Pattern.compile("@RequiresRoot|ThisProcess\\.isRoot\\(\\)");
     private static final List<String> ONES = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
@@ -56,7 +54,7 @@ public final class TrackFacts {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d\\d-[a-z-]+"))
                     .filter(d -> Files.isDirectory(d.resolve("src/main/java"))).sorted().toList()) {
                 String name = dir.getFileName().toString();
-                lessons.add(new Lesson(name, exercises(root.resolve("exercises").resolve(name)),
+                lessons.add(new Lesson(name, ExerciseList.titles(root.resolve("exercises").resolve(name)),
                         anySourceMatches(dir.resolve("src/main/java"), FFM),
                         anySourceMatches(dir.resolve("src"), OTHER_USERS)));
             }
@@ -122,22 +120,6 @@ public final class TrackFacts {
 
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    /** "NN.K Title" for each exercise the checker listed for this lesson, in its order. */
-    private static List<String> exercises(Path module) throws IOException {
-        Path list = module.resolve("target/exercises.adoc");
-        if (!Files.isRegularFile(list)) {
-            return List.of();
-        }
-        List<String> exercises = new ArrayList<>();
-        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-            Matcher title = TITLE.matcher(line);
-            if (title.matches()) {
-                exercises.add(title.group(1) + " " + title.group(2));
-            }
-        }
-        return exercises;
     }
 
     private static boolean anySourceMatches(Path dir, Pattern pattern) throws IOException {

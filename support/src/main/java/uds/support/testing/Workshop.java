@@ -53,15 +53,15 @@ public final class Workshop {
         String mode = args[0];
         switch (mode) {
             case "check" -> check(Path.of(args[1]), Path.of(args[2]));
-            case "report" -> System.exit(Report.print(Path.of(args[1]), optionalId(args, 2), out));
+            case "report" -> System.exit(Report.print(Path.of(args[1]), optionalArgument(args, 2), out));
             case "expect-solved" -> System.exit(expect(Path.of(args[1]), true, Optional.empty(), out));
-            case "expect-unsolved" -> System.exit(expect(Path.of(args[1]), false, optionalId(args, 2).map(Path::of), out));
+            case "expect-unsolved" -> System.exit(expect(Path.of(args[1]), false, optionalArgument(args, 2).map(Path::of), out));
             case "table" -> table(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
 
-    private static Optional<String> optionalId(String[] args, int index) {
+    private static Optional<String> optionalArgument(String[] args, int index) {
         return args.length > index && !args[index].isBlank() ? Optional.of(args[index].strip()) : Optional.empty();
     }
 
