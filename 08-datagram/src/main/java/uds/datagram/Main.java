@@ -1,0 +1,63 @@
+package uds.datagram;
+
+import uds.datagram.minimal.MinimalLogClient;
+import uds.datagram.minimal.MinimalLogServer;
+import uds.support.Arguments;
+import uds.support.CommandLine;
+import uds.support.Options;
+import uds.support.UsageException;
+
+/**
+ * Lesson 08 on the command line: {@code server}, {@code client} and the smallest programs.
+ * This class only parses arguments.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: java -jar 08-datagram.jar COMMAND [OPTIONS]
+
+            SOCK_DGRAM: a local log service. Any process may send it a line, one datagram per
+            line; the service logs who sent it, as the kernel says (SO_PASSCRED).
+
+            commands:
+              minimal-server [PATH]  the smallest server: print each datagram as one line
+                                     (default: log.sock here)
+              minimal-client [PATH] [MESSAGE...]
+                                     the smallest client: send each MESSAGE as one datagram
+              server --socket PATH [--log FILE]
+                                     receive until Ctrl-C; one log line per datagram, with the
+                                     sender's pid, uid and gid; answer OK n to a sender that has
+                                     an address. FILE is appended to (created 0600, never
+                                     through a symlink); without it, lines go to standard output
+              client --socket PATH [--reply] [--] TEXT...
+                                     send each TEXT as one datagram; with --reply, bind an
+                                     address first (autobind) and print each answer
+
+            exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
+            """;
+
+    public static void main(String[] args) {
+        new CommandLine("08-datagram.jar", USAGE)
+                .command("minimal-server", Options.none().andOperands(),
+                        arguments -> MinimalLogServer.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal-client", Options.none().andOperands(),
+                        arguments -> MinimalLogClient.main(arguments.operands().toArray(String[]::new)))
+                .command("server", Options.values("--socket", "--log"), Main::server)
+                .command("client", Options.values("--socket").andFlags("--reply").andOperands(), Main::client)
+                .main(args);
+    }
+
+    private static void server(Arguments arguments) throws Exception {
+        LogServer.run(arguments.requiredPath("--socket"), arguments.path("--log").orElse(null), System.out);
+    }
+
+    private static void client(Arguments arguments) throws Exception {
+        if (arguments.operands().isEmpty()) {
+            throw new UsageException("client needs at least one TEXT");
+        }
+        LogClient.run(arguments.requiredPath("--socket"), arguments.flag("--reply"), arguments.operands(), System.out);
+    }
+
+    private Main() {
+    }
+}
