@@ -36,6 +36,8 @@ public final class SocketConstants {
 
     public static final int SOL_SOCKET = known(1);
     public static final int SO_TYPE = known(3);
+    public static final int SO_SNDBUF = known(7);
+    public static final int SO_RCVBUF = known(8);
     public static final int SO_PASSCRED = known(16);
     public static final int SO_PEERCRED = known(17);
     public static final int SO_RCVTIMEO = known(20);

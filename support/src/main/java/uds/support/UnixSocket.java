@@ -199,6 +199,15 @@ public final class UnixSocket implements AutoCloseable {
     }
     // end::receive[]
 
+    public int option(int option) throws IOException {
+        return SocketOption.get(fd, option);
+    }
+
+    /** SO_SNDTIMEO: a send that waits longer than this for room fails with EAGAIN. */
+    public void sendTimeout(Duration timeout) throws IOException {
+        SocketOption.sendTimeout(fd, timeout);
+    }
+
     /** SO_RCVTIMEO: a receive that waits longer than this fails with EAGAIN. */
     public void receiveTimeout(Duration timeout) throws IOException {
         SocketOption.receiveTimeout(fd, timeout);
