@@ -37,16 +37,29 @@ final class LogFile implements AutoCloseable {
         if (file == null) {
             return new LogFile(standardOutput, false);
         }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            refuseUnlessOurs(file); // told apart before the open, so the error says what is there
+        }
+        // NOFOLLOW: a link planted between the check and the open is refused, not followed.
         var channel = Files.newByteChannel(file, Set.of(CREATE, APPEND, WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        // A file someone else planted in a shared directory would let them read every line.
-        FileStatus status = FileStatus.of(file);
-        if (!status.isRegularFile() || status.uid() != ThisProcess.uid() || status.links() != 1) {
+        try {
+            refuseUnlessOurs(file);
+        } catch (IOException e) {
             channel.close();
-            throw new IOException(file + " is " + status.kind() + " of uid " + status.uid() + " with " + status.links()
-                    + " links: refusing to log into it; the log must be a regular file of this user's with one link");
+            throw e;
         }
         return new LogFile(new PrintStream(Channels.newOutputStream(channel), true, StandardCharsets.UTF_8), true);
+    }
+
+    /** A file someone else planted in a shared directory would let them read every line. */
+    private static void refuseUnlessOurs(Path file) throws IOException {
+        FileStatus status = FileStatus.of(file);
+        if (!status.isRegularFile() || status.uid() != ThisProcess.uid() || status.links() != 1) {
+            throw new IOException(file + " is " + status.kind() + " of uid " + status.uid() + " with " + status.links()
+                    + (status.links() == 1 ? " link" : " links") + ": refusing to log into it; the log must be a"
+                    + " regular file of this user's with one link");
+        }
     }
 
     /** One or more lines, whole: two threads never interleave inside one. */

@@ -63,21 +63,34 @@ final class LogServer implements AutoCloseable {
         // Bound by its absolute path, the socket names itself in full in every answer: a
         // client checks that an answer comes from the file it sent to, whatever its directory.
         Path socket = SocketPath.check(given.toAbsolutePath());
-        StaleSocketGuard guard = StaleSocketGuard.acquire(socket, out::println);
+        LogFile log = LogFile.open(logFile, out); // first: a log it may not write leaves no socket behind
+        StaleSocketGuard guard;
+        try {
+            guard = StaleSocketGuard.acquire(socket, out::println);
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            throw e;
+        }
         UnixSocket server = null;
+        boolean bound = false;
         try {
             server = UnixSocket.datagram();
             // Before bind: a datagram queued while the option is off never gets credentials.
             server.passCredentials(true);
             server.bind(socket);
+            bound = true;
             // A log is for everyone, like /dev/log: the sender's credentials tell them apart.
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-            return new LogServer(socket, guard, server, LogFile.open(logFile, out));
+            return new LogServer(socket, guard, server, log);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
             }
+            if (bound) {
+                Files.deleteIfExists(socket);
+            }
             guard.close();
+            log.close();
             throw e;
         }
     }
