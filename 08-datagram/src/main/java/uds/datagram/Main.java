@@ -4,6 +4,7 @@ import uds.datagram.minimal.MinimalLogClient;
 import uds.datagram.minimal.MinimalLogServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
+import uds.support.LessonJar;
 import uds.support.Options;
 import uds.support.UsageException;
 
@@ -32,6 +33,7 @@ public final class Main {
               client --socket PATH [--reply] [--] TEXT...
                                      send each TEXT as one datagram; with --reply, bind an
                                      address first (autobind) and print each answer
+              demo                   narrated tour: server and clients as separate processes
 
             exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
             """;
@@ -44,6 +46,7 @@ public final class Main {
                         arguments -> MinimalLogClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--log"), Main::server)
                 .command("client", Options.values("--socket").andFlags("--reply").andOperands(), Main::client)
+                .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);
     }
 
