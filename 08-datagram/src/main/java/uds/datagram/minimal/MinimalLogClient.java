@@ -10,9 +10,9 @@ import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
- * The smallest datagram client: sends each message as one datagram to the socket at a path.
- * No connection and no reply: a datagram goes to an address, as a letter does. Its partner:
- * MinimalLogServer.
+ * The smallest datagram client: sends each message as one datagram to the socket at a
+ * path. No connection and no reply: a datagram goes to an address, as a letter does. Its
+ * partner: MinimalLogServer.
  */
 public final class MinimalLogClient {
 

@@ -25,11 +25,11 @@ public final class MinimalLogServer {
             ByteBuffer buffer = ByteBuffer.allocate(4096);
             for (int n = 1; ; n++) {
                 buffer.clear();
-                // One receive, one whole datagram: never part of one, never two run together.
+                // One receive, one whole datagram: never a part, never two together.
                 socket.receive(buffer);
                 buffer.flip();
                 String text = StandardCharsets.UTF_8.decode(buffer).toString();
-                // Any local user may write here: keep their control characters off the terminal.
+                // Any local user may write here: keep control characters off the terminal.
                 System.out.println(n + ": " + text.replaceAll("\\p{Cntrl}", "?"));
             }
         }
