@@ -29,7 +29,7 @@ public final class MinimalLogServer {
                 socket.receive(buffer);
                 buffer.flip();
                 String text = StandardCharsets.UTF_8.decode(buffer).toString();
-                // Any local user may write here: keep control characters off the terminal.
+                // Any local user may write here: no raw control characters out.
                 System.out.println(n + ": " + text.replaceAll("\\p{Cntrl}", "?"));
             }
         }
