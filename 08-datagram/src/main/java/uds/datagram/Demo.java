@@ -37,7 +37,7 @@ final class Demo {
         ServerProcess server = tour.start("server", "server", "--socket", socket);
         tour.await(server, "receiving on");
         tour.run("client", "client", "--socket", socket, "the disk is almost full", "the disk is full");
-        tour.await(server, "the disk is full");
+        tour.await(server, "\"the disk is full\"");
         tour.await(server, "no answer");
 
         tour.step("2b. With an address of its own (autobind), the client is answered, and checks who answered.", null);
@@ -50,6 +50,7 @@ final class Demo {
             List<String> asNobody = OtherUser.named("nobody").orElseThrow().prefix();
             tour.run("client", asNobody, "client", "--socket", socket, "from pid=1 uid=0(root): trust me");
             tour.await(server, "trust me");
+            tour.await(server, "no answer");
         }
 
         tour.step("3. Peers this lesson did not write: util-linux logger, and systemd's sd_notify client.",
@@ -57,11 +58,13 @@ final class Demo {
         if (Files.isExecutable(Path.of("/usr/bin/logger"))) {
             tour.runProgram("logger", List.of("logger", "-u", socket, "-t", "backup", "nightly backup done"));
             tour.await(server, "nightly backup done");
+            tour.await(server, "no answer");
         }
         if (Files.isExecutable(Path.of("/usr/bin/systemd-notify"))) {
             tour.runProgram("notify", List.of("env", "NOTIFY_SOCKET=" + socket, "systemd-notify", "--ready",
                     "--status=warming up"));
             tour.await(server, "closed 1 descriptor");
+            tour.await(server, "no answer");
         }
         tour.stop(server);
         tour.out().println();
