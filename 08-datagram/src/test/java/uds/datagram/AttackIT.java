@@ -22,6 +22,7 @@ class AttackIT {
     @TempDir
     Path dir;
 
+    // tag::deaf[]
     /**
      * A sender that binds an address, floods the service and never reads: every answer to it
      * would wait for room that never comes. The service answers without waiting, so an
@@ -51,7 +52,9 @@ class AttackIT {
                     "\\d+ more lines from uid \\d+\\(.*\\) in the last \\d+ s"), "the flood is counted, not logged");
         }
     }
+    // end::deaf[]
 
+    // tag::link[]
     /** A link planted where the log will be: refused at start, not followed. */
     @Test
     void aLinkPlantedAtTheLogPathIsRefused() throws Exception {
@@ -65,4 +68,5 @@ class AttackIT {
         assertEquals("not a log\n", Files.readString(elsewhere));
         assertTrue(Files.notExists(dir.resolve("log.sock")), "nothing bound");
     }
+    // end::link[]
 }

@@ -37,6 +37,7 @@ class DatagramBehaviourIT {
         return ((ErrnoException) e).errno();
     }
 
+    // tag::boundaries[]
     @Test
     void eachSendIsOneReceiveWhateverTheSizes() throws IOException {
         try (UnixSocket receiver = UnixSocket.datagram(); UnixSocket sender = UnixSocket.datagram()) {
@@ -49,7 +50,9 @@ class DatagramBehaviourIT {
             assertArrayEquals(bytes("three"), receiver.receive(0).text());
         }
     }
+    // end::boundaries[]
 
+    // tag::size[]
     /** The largest datagram one send takes, found by trying: a byte more is refused whole. */
     @Test
     void aDatagramLargerThanTheSendBufferIsRefusedWhole() throws IOException {
@@ -80,7 +83,9 @@ class DatagramBehaviourIT {
             transcript.write("size-limit");
         }
     }
+    // end::size[]
 
+    // tag::queue[]
     /** Linux makes a sender wait while the receiver's queue is full; with SO_SNDTIMEO, not for ever. */
     @Test
     void aReceiverThatDoesNotReadStopsItsSenders() throws IOException {
@@ -112,7 +117,9 @@ class DatagramBehaviourIT {
             transcript.write("full-queue");
         }
     }
+    // end::queue[]
 
+    // tag::connect[]
     /** A datagram socket connected to a peer takes datagrams from that peer only. */
     @Test
     void connectFixesThePeerBothWays() throws IOException {
@@ -127,7 +134,9 @@ class DatagramBehaviourIT {
                     () -> stranger.send(dir.resolve("client.sock"), bytes("let me in"), null))));
         }
     }
+    // end::connect[]
 
+    // tag::restart[]
     /** While the receiver is gone its senders are refused; when it is back, they are heard again. */
     @Test
     void aReceiverThatRestartsIsRefusedThenHeardAgain() throws IOException {
@@ -148,4 +157,5 @@ class DatagramBehaviourIT {
             }
         }
     }
+    // end::restart[]
 }
