@@ -1,5 +1,7 @@
 package uds.datagram;
 
+import java.nio.charset.StandardCharsets;
+
 import uds.datagram.minimal.MinimalLogClient;
 import uds.datagram.minimal.MinimalLogServer;
 import uds.support.Arguments;
@@ -17,7 +19,7 @@ public final class Main {
     static final String USAGE = """
             usage: java -jar 08-datagram.jar COMMAND [OPTIONS]
 
-            SOCK_DGRAM: a local log service. Any process may send it a line, one datagram per
+            SOCK_DGRAM: a local log service; and socketpair, handed to a child process. Any process may send it a line, one datagram per
             line; the service logs who sent it, as the kernel says (SO_PASSCRED).
 
             commands:
@@ -33,6 +35,9 @@ public final class Main {
               client --socket PATH [--reply] [--] TEXT...
                                      send each TEXT as one datagram; with --reply, bind an
                                      address first (autobind) and print each answer
+              pair [TEXT]            socketpair: start a child JVM with one end as its standard
+                                     input, send it TEXT (default: hello), print its echo
+              pair-child             the child that pair starts: echo what descriptor 0 sends
               demo                   narrated tour: server and clients as separate processes
 
             exit codes: 0 ok, 1 failed (see the error line), 2 bad command line
@@ -46,6 +51,8 @@ public final class Main {
                         arguments -> MinimalLogClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--log"), Main::server)
                 .command("client", Options.values("--socket").andFlags("--reply").andOperands(), Main::client)
+                .command("pair", Options.none().andOperands(), Main::pair)
+                .command("pair-child", Options.none(), arguments -> InheritedEcho.run(System.out))
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);
     }
@@ -59,6 +66,18 @@ public final class Main {
             throw new UsageException("client needs at least one TEXT");
         }
         LogClient.run(arguments.requiredPath("--socket"), arguments.flag("--reply"), arguments.operands(), System.out);
+    }
+
+    private static void pair(Arguments arguments) throws Exception {
+        if (arguments.operands().size() > 1) {
+            throw new UsageException("pair takes one TEXT (quote it to send spaces)");
+        }
+        String text = arguments.operands().stream().findFirst().orElse("hello");
+        int length = text.getBytes(StandardCharsets.UTF_8).length;
+        if (length > SocketPairToChild.MAX_TEXT) {
+            throw new UsageException("TEXT is " + length + " bytes; at most " + SocketPairToChild.MAX_TEXT);
+        }
+        SocketPairToChild.run(LessonJar.containing(Main.class), text, System.out);
     }
 
     private Main() {

@@ -1,10 +1,12 @@
 package uds.support;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static uds.support.SocketConstants.AF_UNIX;
 import static uds.support.SocketConstants.MSG_CMSG_CLOEXEC;
 import static uds.support.SocketConstants.MSG_CTRUNC;
 import static uds.support.SocketConstants.MSG_DONTWAIT;
 import static uds.support.SocketConstants.MSG_TRUNC;
+import static uds.support.SocketConstants.SHUT_WR;
 import static uds.support.SocketConstants.SOCK_CLOEXEC;
 import static uds.support.SocketConstants.SOCK_DGRAM;
 import static uds.support.SocketConstants.SOCK_STREAM;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An AF_UNIX socket made of raw syscalls through the Foreign Function &amp; Memory API: no
@@ -35,6 +38,7 @@ public final class UnixSocket implements AutoCloseable {
 
     private final int fd;
     private final int type;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private UnixSocket(int fd, int type) {
         this.fd = fd;
@@ -47,6 +51,35 @@ public final class UnixSocket implements AutoCloseable {
 
     public static UnixSocket stream() throws IOException {
         return new UnixSocket((int) Libc.call("socket", SocketCalls.SOCKET, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0), SOCK_STREAM);
+    }
+
+    // tag::pair[]
+    /**
+     * socketpair(2): two sockets of type, connected to each other and to nothing else. They have
+     * no name, neither a file nor an abstract one, so no other process can reach them: a process
+     * gets an end only by being given it (by inheritance, or by SCM_RIGHTS as lesson 06 does).
+     */
+    public static Pair pair(int type) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(JAVA_INT, 2);
+            Libc.call("socketpair", SocketCalls.SOCKETPAIR, AF_UNIX, type | SOCK_CLOEXEC, 0, fds);
+            return new Pair(new UnixSocket(fds.getAtIndex(JAVA_INT, 0), type), new UnixSocket(fds.getAtIndex(JAVA_INT, 1), type));
+        }
+    }
+    // end::pair[]
+
+    /** The two ends of a {@link #pair}; closing it closes whichever ends are still open here. */
+    public record Pair(UnixSocket one, UnixSocket other) implements AutoCloseable {
+        @Override
+        public void close() {
+            one.close();
+            other.close();
+        }
+    }
+
+    /** The descriptor, for handing this socket to a child process; it stays this object's to close. */
+    public int descriptor() {
+        return fd;
     }
 
     public void bind(Path path) throws IOException {
@@ -199,6 +232,11 @@ public final class UnixSocket implements AutoCloseable {
     }
     // end::receive[]
 
+    /** shutdown(2) for writing: the peer reads end of stream. It acts on the socket, in every process that holds it. */
+    public void shutdownOutput() throws IOException {
+        Libc.call("shutdown", SocketCalls.SHUTDOWN, fd, SHUT_WR);
+    }
+
     public int option(int option) throws IOException {
         return SocketOption.get(fd, option);
     }
@@ -215,6 +253,9 @@ public final class UnixSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        Libc.closeQuietly(fd);
+        // Once only: by a second close the number may belong to another file already.
+        if (!closed.getAndSet(true)) {
+            Libc.closeQuietly(fd);
+        }
     }
 }
