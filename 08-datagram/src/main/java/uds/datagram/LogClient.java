@@ -24,10 +24,14 @@ final class LogClient {
 
     /** How long to wait for each answer with --reply. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
+    /** How long a send may wait for room in the service's queue, which any user can fill. */
+    static final Duration SEND_WAIT = Duration.ofSeconds(5);
 
     static void run(Path socket, boolean reply, List<String> texts, PrintStream out) throws IOException {
         SocketPath.check(socket);
         try (UnixSocket client = UnixSocket.datagram()) {
+            // A full queue makes a datagram sender wait (Linux), for as long as the queue is full.
+            client.sendTimeout(SEND_WAIT);
             if (reply) {
                 client.autobind();
                 client.receiveTimeout(ANSWER_WAIT);
@@ -91,6 +95,8 @@ final class LogClient {
                     + " can send in one piece (EMSGSIZE): the limit is its send buffer, SO_SNDBUF", e);
             case ErrnoException.ECONNREFUSED -> new IOException("nothing receives on " + socket
                     + ": the socket file is stale (its server is gone)", e);
+            case ErrnoException.EAGAIN -> new IOException("the queue of " + socket + " stayed full for "
+                    + SEND_WAIT.toSeconds() + " s: it is sent more than it reads", e);
             case ErrnoException.EPROTOTYPE -> new IOException(socket + " is not a datagram socket: its server"
                     + " speaks SOCK_STREAM or SOCK_SEQPACKET", e);
             default -> ConnectFailure.explain(socket, e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.Credentials;
+import uds.support.ErrnoException;
 import uds.support.ServerProcess;
 import uds.support.UnixSocket;
 import uds.support.UserDatabase;
@@ -77,5 +79,27 @@ class LogServiceIT {
         Path missing = dir.resolve("missing.sock");
         result = Commands.run(JarUnderTest.get().command("client", "--socket", missing.toString(), "hello"));
         assertEquals(new Commands.Result(1, "", "error: no socket at " + missing + ": is the server running?\n"), result);
+    }
+
+    /** A service whose queue stays full (here: one that reads nothing) costs its client five seconds, not for ever. */
+    @Test
+    void aQueueThatStaysFullIsOneErrorLineAfterTheSendTimeout() throws Exception {
+        Path deaf = dir.resolve("deaf.sock");
+        try (UnixSocket receiver = UnixSocket.datagram(); UnixSocket filler = UnixSocket.datagram()) {
+            receiver.bind(deaf);
+            filler.sendTimeout(Duration.ofMillis(100));
+            try {
+                while (true) {
+                    filler.send(deaf, new byte[1], null);
+                }
+            } catch (ErrnoException e) {
+                assertEquals(ErrnoException.EAGAIN, e.errno(), "full");
+            }
+            long start = System.nanoTime();
+            Commands.Result result = Commands.run(JarUnderTest.get().command("client", "--socket", deaf.toString(), "hello"));
+            assertEquals(new Commands.Result(1, "", "error: the queue of " + deaf + " stayed full for "
+                    + LogClient.SEND_WAIT.toSeconds() + " s: it is sent more than it reads\n"), result);
+            assertTrue(System.nanoTime() - start >= LogClient.SEND_WAIT.toNanos(), "it waited first");
+        }
     }
 }
