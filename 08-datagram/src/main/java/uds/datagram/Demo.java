@@ -15,7 +15,7 @@ import uds.support.Tour;
 /**
  * The narrated tour of lesson 08: the log service and its clients as separate processes,
  * then peers it did not write (util-linux logger, systemd-notify); as root, a sender that
- * runs as nobody.
+ * runs as nobody; last, a socketpair handed to a child JVM.
  */
 final class Demo {
 
@@ -67,6 +67,10 @@ final class Demo {
             tour.await(server, "no answer");
         }
         tour.stop(server);
+
+        tour.step("5. socketpair: two connected sockets with no name; one end becomes a child JVM's standard input.",
+                "Nothing in the file system or the abstract namespace: a process gets an end only by being given it.");
+        tour.run("pair", "pair", "hello");
         tour.out().println();
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -18,6 +19,10 @@ final class InheritedEcho {
     static void run(PrintStream out) throws IOException {
         // tag::adopt[]
         Channel inherited = System.inheritedChannel();
+        if (inherited instanceof DatagramChannel datagrams) {
+            throw new IOException("descriptor 0 is a datagram socket, which the JDK adopts as a DatagramChannel"
+                    + " that cannot use it: " + whatReceiveDoes(datagrams) + "; this is why pair hands down a stream socket");
+        }
         if (!(inherited instanceof SocketChannel end)
                 || !(end.getRemoteAddress() instanceof UnixDomainSocketAddress)) {
             throw new IOException("descriptor 0 is not a connected AF_UNIX stream socket: pair-child is the child"
@@ -36,6 +41,16 @@ final class InheritedEcho {
             while (text.hasRemaining()) {
                 end.write(text);
             }
+        }
+    }
+
+    /** The JDK's DatagramChannel knows only IP addresses: a Unix datagram socket's sender is a family it does not know. */
+    private static String whatReceiveDoes(DatagramChannel datagrams) {
+        try {
+            datagrams.receive(ByteBuffer.allocate(SocketPairToChild.MAX_TEXT));
+            return "receive() worked";
+        } catch (IOException | RuntimeException e) {
+            return "receive() threw " + e.getClass().getSimpleName();
         }
     }
 

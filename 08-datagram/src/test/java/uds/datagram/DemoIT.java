@@ -34,6 +34,7 @@ class DemoIT {
                     "server \\| from pid=\\d+ .*: \"READY=1\\\\nSTATUS=warming up\"",
                     "server \\| note: closed 1 descriptor the sender attached \\(SCM_RIGHTS\\).*"));
         }
+        expectedInOrder.add("pair +\\| parent \\d+: child \\d+ echoed: hello");
         TourOutput.check(expectedInOrder);
     }
 }

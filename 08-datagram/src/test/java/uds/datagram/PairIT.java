@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uds.support.SocketConstants.SOCK_DGRAM;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -18,6 +19,7 @@ import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketPair;
 import org.newsclub.net.unix.FileDescriptorCast;
 
+import uds.support.UnixSocket;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.Transcript;
@@ -54,6 +56,25 @@ class PairIT {
                 + " pair-child is the child that the pair command starts, with one end of a socketpair as its"
                 + " standard input\n"), pipe);
     }
+
+    // tag::datagram-child[]
+    /** The JDK adopts a Unix datagram socket at descriptor 0, as a DatagramChannel that cannot receive from it. */
+    @Test
+    void aDatagramEndIsAdoptedAsAChannelTheJdkCannotUse() throws Exception {
+        try (UnixSocket.Pair pair = UnixSocket.pair(SOCK_DGRAM)) {
+            pair.one().send(null, "hello".getBytes(StandardCharsets.UTF_8), null);
+            Process child = new ProcessBuilder(JarUnderTest.get().command("pair-child"))
+                    .redirectInput(FileDescriptorCast.unsafeUsing(pair.other().descriptor()).as(Redirect.class))
+                    .start();
+            pair.other().close();
+            String error = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(child.waitFor(SocketPairToChild.CHILD_WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(1, child.exitValue());
+            assertEquals("error: descriptor 0 is a datagram socket, which the JDK adopts as a DatagramChannel that"
+                    + " cannot use it: receive() threw SocketException; this is why pair hands down a stream socket\n", error);
+        }
+    }
+    // end::datagram-child[]
 
     // tag::close-trap[]
     /**
