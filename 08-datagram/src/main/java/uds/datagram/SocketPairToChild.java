@@ -59,6 +59,10 @@ final class SocketPairToChild {
                 throw new IOException("child " + child.pid() + " echoed but did not exit within "
                         + CHILD_WAIT.toSeconds() + " s");
             }
+            if (child.exitValue() != 0) {
+                throw new IOException("child " + child.pid() + " exited with status " + child.exitValue()
+                        + " (its error is above)");
+            }
             out.print(report);
             out.println("parent " + parent + ": child " + child.pid() + " echoed: "
                     + Printable.line(new String(echo, StandardCharsets.UTF_8)));
