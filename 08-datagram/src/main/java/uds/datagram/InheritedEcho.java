@@ -20,13 +20,15 @@ final class InheritedEcho {
         // tag::adopt[]
         Channel inherited = System.inheritedChannel();
         if (inherited instanceof DatagramChannel datagrams) {
-            throw new IOException("descriptor 0 is a datagram socket, which the JDK adopts as a DatagramChannel"
-                    + " that cannot use it: " + whatReceiveDoes(datagrams) + "; this is why pair hands down a stream socket");
+            throw new IOException("descriptor 0 is a datagram socket, which the JDK adopts"
+                    + " as a DatagramChannel that cannot use it: " + whatReceiveDoes(datagrams)
+                    + "; this is why pair hands down a stream socket");
         }
         if (!(inherited instanceof SocketChannel end)
                 || !(end.getRemoteAddress() instanceof UnixDomainSocketAddress)) {
-            throw new IOException("descriptor 0 is not a connected AF_UNIX stream socket: pair-child is the child"
-                    + " that the pair command starts, with one end of a socketpair as its standard input");
+            throw new IOException("descriptor 0 is not a connected AF_UNIX stream socket:"
+                    + " pair-child is the child that the pair command starts, with one end"
+                    + " of a socketpair as its standard input");
         }
         // end::adopt[]
         try (end) {

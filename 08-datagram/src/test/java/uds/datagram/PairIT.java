@@ -58,20 +58,22 @@ class PairIT {
     }
 
     // tag::datagram-child[]
-    /** The JDK adopts a Unix datagram socket at descriptor 0, as a DatagramChannel that cannot receive from it. */
+    /** The JDK adopts a Unix datagram socket at descriptor 0, as a channel that cannot receive. */
     @Test
     void aDatagramEndIsAdoptedAsAChannelTheJdkCannotUse() throws Exception {
         try (UnixSocket.Pair pair = UnixSocket.pair(SOCK_DGRAM)) {
             pair.one().send(null, "hello".getBytes(StandardCharsets.UTF_8), null);
+            Redirect end = FileDescriptorCast.unsafeUsing(pair.other().descriptor()).as(Redirect.class);
             Process child = new ProcessBuilder(JarUnderTest.get().command("pair-child"))
-                    .redirectInput(FileDescriptorCast.unsafeUsing(pair.other().descriptor()).as(Redirect.class))
+                    .redirectInput(end)
                     .start();
             pair.other().close();
             String error = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(child.waitFor(SocketPairToChild.CHILD_WAIT.toSeconds(), TimeUnit.SECONDS));
             assertEquals(1, child.exitValue());
-            assertEquals("error: descriptor 0 is a datagram socket, which the JDK adopts as a DatagramChannel that"
-                    + " cannot use it: receive() threw SocketException; this is why pair hands down a stream socket\n", error);
+            assertEquals("error: descriptor 0 is a datagram socket, which the JDK adopts"
+                    + " as a DatagramChannel that cannot use it: receive() threw SocketException"
+                    + "; this is why pair hands down a stream socket\n", error);
         }
     }
     // end::datagram-child[]
@@ -86,12 +88,15 @@ class PairIT {
     @Test
     void closingTheHandedDownEndThroughJunixsocketShutsItForTheChildToo() throws Exception {
         AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
-        try (AFUNIXSocketChannel mine = pair.getSocket1(); AFUNIXSocketChannel theirs = pair.getSocket2()) {
+        try (AFUNIXSocketChannel mine = pair.getSocket1();
+                AFUNIXSocketChannel theirs = pair.getSocket2()) {
+            Redirect end = FileDescriptorCast.using(theirs.getFileDescriptor()).as(Redirect.class);
             Process child = new ProcessBuilder(JarUnderTest.get().command("pair-child"))
-                    .redirectInput(FileDescriptorCast.using(theirs.getFileDescriptor()).as(Redirect.class))
+                    .redirectInput(end)
                     .start();
             theirs.close(); // shutdown(fd, SHUT_RDWR), then close(fd)
-            assertThrows(IOException.class, () -> mine.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.UTF_8))));
+            ByteBuffer hello = ByteBuffer.wrap("hello".getBytes(StandardCharsets.UTF_8));
+            assertThrows(IOException.class, () -> mine.write(hello)); // EPIPE
             String report = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(report.contains(": read 0 bytes from descriptor 0"), report);
             assertTrue(child.waitFor(SocketPairToChild.CHILD_WAIT.toSeconds(), TimeUnit.SECONDS));

@@ -8,6 +8,7 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,12 +35,13 @@ class SocketPairTest {
     @Test
     void aStreamPairConnectsTwoThreads() throws Exception {
         AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
-        try (AFUNIXSocketChannel one = pair.getSocket1(); AFUNIXSocketChannel other = pair.getSocket2()) {
+        try (AFUNIXSocketChannel one = pair.getSocket1();
+                AFUNIXSocketChannel other = pair.getSocket2()) {
             CompletableFuture<String> upperCase = CompletableFuture.supplyAsync(() -> {
                 try {
                     ByteBuffer question = ByteBuffer.allocate(64);
                     other.read(question);
-                    String answer = text(question).toUpperCase();
+                    String answer = text(question).toUpperCase(Locale.ROOT);
                     other.write(bytes(answer));
                     return answer;
                 } catch (IOException e) {
@@ -59,12 +61,13 @@ class SocketPairTest {
     @Test
     void aDatagramPairKeepsEachSendWhole() throws Exception {
         AFUNIXSocketPair<AFUNIXDatagramChannel> pair = AFUNIXSocketPair.openDatagram();
-        try (AFUNIXDatagramChannel one = pair.getSocket1(); AFUNIXDatagramChannel other = pair.getSocket2()) {
+        try (AFUNIXDatagramChannel one = pair.getSocket1();
+                AFUNIXDatagramChannel other = pair.getSocket2()) {
             one.write(bytes("first"));
             one.write(bytes("second"));
             ByteBuffer received = ByteBuffer.allocate(64);
             other.read(received);
-            assertEquals("first", text(received), "one datagram per read, never two run together");
+            assertEquals("first", text(received), "one datagram per read, never two together");
             other.read(received.clear());
             assertEquals("second", text(received));
         }
@@ -75,7 +78,8 @@ class SocketPairTest {
     /** JEP 380 gave the JDK Unix stream channels only: no datagram channel, no socketpair. */
     @Test
     void theJdkHasNoUnixDatagramChannel() {
-        assertThrows(UnsupportedOperationException.class, () -> DatagramChannel.open(StandardProtocolFamily.UNIX));
+        assertThrows(UnsupportedOperationException.class,
+                () -> DatagramChannel.open(StandardProtocolFamily.UNIX));
     }
     // end::jdk-refuses[]
 }

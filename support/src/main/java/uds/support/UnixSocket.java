@@ -55,15 +55,16 @@ public final class UnixSocket implements AutoCloseable {
 
     // tag::pair[]
     /**
-     * socketpair(2): two sockets of type, connected to each other and to nothing else. They have
-     * no name, neither a file nor an abstract one, so no other process can reach them: a process
-     * gets an end only by being given it (by inheritance, or by SCM_RIGHTS as lesson 06 does).
+     * socketpair(2): two sockets of type, connected to each other and to nothing else.
+     * They have no name, neither a file nor an abstract one, so no other process can reach
+     * them: a process gets an end only by being given it (by inheritance, or by SCM_RIGHTS).
      */
     public static Pair pair(int type) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
             Libc.call("socketpair", SocketCalls.SOCKETPAIR, AF_UNIX, type | SOCK_CLOEXEC, 0, fds);
-            return new Pair(new UnixSocket(fds.getAtIndex(JAVA_INT, 0), type), new UnixSocket(fds.getAtIndex(JAVA_INT, 1), type));
+            return new Pair(new UnixSocket(fds.getAtIndex(JAVA_INT, 0), type),
+                    new UnixSocket(fds.getAtIndex(JAVA_INT, 1), type));
         }
     }
     // end::pair[]
