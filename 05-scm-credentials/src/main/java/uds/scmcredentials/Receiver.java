@@ -14,9 +14,11 @@ import uds.support.ConnectionThreads;
 import uds.support.Credentials;
 import uds.support.ErrnoException;
 import uds.support.Printable;
+import uds.support.ReceivedControl;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
 import uds.support.ThrottledLog;
+import uds.support.UnixSocket;
 import uds.support.UserDatabase;
 
 /**
@@ -109,48 +111,10 @@ final class Receiver implements AutoCloseable {
             Credentials sender = message.control().credentials();
             UnixSocket.Received received = message;
             messages.log(sender == null ? "without credentials" : "from uid " + UserDatabase.userLabel(sender.uid()),
-                    () -> String.join("\n", describe(received)));
+                    () -> String.join("\n", received.describe()));
         }
     }
 
-    // tag::describe[]
-    /** {@code from pid=… uid=…(…) gid=…(…): text}, and a note for anything unusual. */
-    static List<String> describe(UnixSocket.Received message) {
-        List<String> lines = new ArrayList<>();
-        ControlMessages.Parsed control = message.control();
-        Credentials credentials = control.credentials();
-        String sender;
-        if (credentials == null) {
-            // The kernel writes SCM_CREDENTIALS first; a buffer cut off (MSG_CTRUNC) before they
-            // fit ends in a fragment, which the parser rightly calls malformed.
-            sender = message.controlCut() ? "(control messages cut off: MSG_CTRUNC, credentials unknown)"
-                    : control.malformed() != null ? "(malformed control message: " + control.malformed() + ")"
-                    : "(no credentials)";
-        } else if (credentials.pid() == 0) {
-            // No process sends as pid 0: the kernel's mark for a message queued while
-            // SO_PASSCRED was off, with the overflow uid and gid (65534), not user nobody.
-            sender = "(no credentials: queued before SO_PASSCRED was on; the kernel says pid=0 uid="
-                    + credentials.uid() + " gid=" + credentials.gid() + ")";
-        } else {
-            sender = credentials.describe();
-        }
-        // Quoted, escaped and cut: a sender that writes "\nfrom pid=1 uid=0(root)...", or pads
-        // with spaces, must not forge a line of ours, nor make one a megabyte long.
-        lines.add("from " + sender + ": " + Printable.quoted(new String(message.text(), StandardCharsets.UTF_8)));
-        if (message.textCut()) {
-            lines.add("note: the message was cut to " + message.text().length + " bytes (MSG_TRUNC)");
-        }
-        if (!control.descriptors().isEmpty()) {
-            lines.add("note: closed " + control.descriptors().size()
-                    + " descriptors the sender attached (SCM_RIGHTS): this receiver takes none");
-        }
-        control.ignored().forEach(ignored -> lines.add("note: ignored control message " + ignored));
-        if (message.controlCut() && credentials != null) {
-            lines.add("note: control messages were cut off (MSG_CTRUNC): the kernel dropped what did not fit");
-        }
-        return lines;
-    }
-    // end::describe[]
 
     @Override
     public void close() {

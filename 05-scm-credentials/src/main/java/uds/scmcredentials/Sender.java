@@ -7,6 +7,7 @@ import java.util.List;
 
 import uds.support.Credentials;
 import uds.support.ErrnoException;
+import uds.support.UnixSocket;
 
 /**
  * The sender of lesson 05 (its partner: {@link Receiver}): sends each text with an

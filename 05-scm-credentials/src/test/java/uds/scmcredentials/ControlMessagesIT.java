@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uds.support.ControlMessage;
 import uds.support.Credentials;
 import uds.support.SocketMessages;
+import uds.support.UnixSocket;
 import uds.support.testing.Transcript;
 
 /**
@@ -63,7 +64,7 @@ class ControlMessagesIT {
             sender.send(path, text.getBytes(StandardCharsets.UTF_8), Credentials.own());
             transcript.note("");
             transcript.note("# " + text + " (control buffer " + controlSpace + " bytes):");
-            List<String> described = Receiver.describe(receiver.receive(controlSpace));
+            List<String> described = receiver.receive(controlSpace).describe();
             described.forEach(transcript::note);
             return described;
         }

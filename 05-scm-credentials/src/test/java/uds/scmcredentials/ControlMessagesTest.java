@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import uds.support.ControlMessage;
 import uds.support.Credentials;
+import uds.support.ReceivedControl;
 import uds.support.SocketMessages;
 
 /** The C structures and the CMSG_* arithmetic, checked on bytes we build. */
@@ -40,7 +41,7 @@ class ControlMessagesTest {
     @Test
     void buildsTheSameBytesAsCWould() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(1234, 4294967294L, 33))));
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessage.credentials(new Credentials(1234, 4294967294L, 33))));
             assertEquals(32, control.byteSize());
             assertEquals(28, control.get(JAVA_LONG, 0));     // cmsg_len
             assertEquals(1, control.get(JAVA_INT, 8));       // cmsg_level: SOL_SOCKET
@@ -55,9 +56,9 @@ class ControlMessagesTest {
     void parsesWhatItBuilds() {
         try (Arena arena = Arena.ofConfined()) {
             Credentials credentials = new Credentials(1234, 4294967294L, 33);
-            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(credentials)));
-            assertEquals(new ControlMessages.Parsed(credentials, List.of(), List.of(), null),
-                    ControlMessages.parse(control, control.byteSize()));
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessage.credentials(credentials)));
+            assertEquals(new ReceivedControl(credentials, List.of(), List.of(), null),
+                    ReceivedControl.of(control, control.byteSize()));
         }
     }
 
@@ -69,10 +70,10 @@ class ControlMessagesTest {
             control.set(JAVA_LONG, 0, ControlMessage.len(5)); // 21 bytes: the next one starts at 24
             control.set(JAVA_INT, 8, 1);
             control.set(JAVA_INT, 12, 99);
-            MemorySegment credentials = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(7, 8, 9))));
+            MemorySegment credentials = ControlMessage.encode(arena, List.of(ControlMessage.credentials(new Credentials(7, 8, 9))));
             MemorySegment.copy(credentials, 0, control, ControlMessage.space(5), credentials.byteSize());
 
-            ControlMessages.Parsed parsed = ControlMessages.parse(control, control.byteSize());
+            ReceivedControl parsed = ReceivedControl.of(control, control.byteSize());
 
             assertEquals(new Credentials(7, 8, 9), parsed.credentials());
             assertEquals(List.of("level 1 type 99 (5 bytes)"), parsed.ignored());
@@ -82,8 +83,8 @@ class ControlMessagesTest {
     @Test
     void refusesALengthThatRunsPastTheBuffer() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(7, 8, 9))));
-            ControlMessages.Parsed parsed = ControlMessages.parse(control, 24); // as if cut after 24 bytes
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessage.credentials(new Credentials(7, 8, 9))));
+            ReceivedControl parsed = ReceivedControl.of(control, 24); // as if cut after 24 bytes
             assertNull(parsed.credentials());
             assertEquals("control message at offset 0 claims 28 bytes, the buffer holds 24", parsed.malformed());
         }
@@ -93,9 +94,9 @@ class ControlMessagesTest {
     @Test
     void refusesCredentialsOfTheWrongSize() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessages.credentials(new Credentials(7, 8, 9))));
+            MemorySegment control = ControlMessage.encode(arena, List.of(ControlMessage.credentials(new Credentials(7, 8, 9))));
             control.set(JAVA_LONG, 0, 24L);
-            ControlMessages.Parsed parsed = ControlMessages.parse(control, 32);
+            ReceivedControl parsed = ReceivedControl.of(control, 32);
             assertNull(parsed.credentials());
             assertTrue(parsed.malformed().startsWith("SCM_CREDENTIALS of 24 bytes"), parsed.malformed());
         }
@@ -107,7 +108,7 @@ class ControlMessagesTest {
             MemorySegment control = arena.allocate(32, 8);
             control.set(JAVA_LONG, 0, 4L);
             assertEquals("control message at offset 0 claims 4 bytes, the buffer holds 32",
-                    ControlMessages.parse(control, 32).malformed());
+                    ReceivedControl.of(control, 32).malformed());
         }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uds.support.ControlMessage;
 import uds.support.Credentials;
 import uds.support.ErrnoException;
+import uds.support.UnixSocket;
 import uds.support.testing.RequiresRoot;
 
 /** Real AF_UNIX sockets in one process, made of raw syscalls. Other processes and users: *IT. */
@@ -71,7 +72,7 @@ class CredentialPassingTest {
             sender.send(dir.resolve("r.sock"), bytes("sent with credentials"), Credentials.own());
             UnixSocket.Received message = receiver.receive(UnixSocket.CONTROL_SPACE);
             assertNull(message.control().credentials());
-            assertEquals(List.of("from (no credentials): \"sent with credentials\""), Receiver.describe(message));
+            assertEquals(List.of("from (no credentials): \"sent with credentials\""), message.describe());
         }
     }
     // end::datagram[]
@@ -93,7 +94,7 @@ class CredentialPassingTest {
             long gid = overflowId("overflowgid");
             assertEquals(new Credentials(0, uid, gid), message.control().credentials());
             assertEquals(List.of("from (no credentials: queued before SO_PASSCRED was on; the kernel says"
-                    + " pid=0 uid=" + uid + " gid=" + gid + "): \"queued early\""), Receiver.describe(message));
+                    + " pid=0 uid=" + uid + " gid=" + gid + "): \"queued early\""), message.describe());
         }
     }
     // end::timing[]
@@ -107,7 +108,7 @@ class CredentialPassingTest {
             assertTrue(message.controlCut(), "MSG_CTRUNC");
             assertNull(message.control().credentials());
             assertEquals(List.of("from (control messages cut off: MSG_CTRUNC, credentials unknown): \"tight\""),
-                    Receiver.describe(message));
+                    message.describe());
         }
     }
     // end::truncated[]

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.Credentials;
 import uds.support.ServerProcess;
+import uds.support.UnixSocket;
 import uds.support.UserDatabase;
 import uds.support.testing.Commands;
 import uds.support.testing.ConcurrentClients;

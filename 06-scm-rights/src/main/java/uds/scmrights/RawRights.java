@@ -34,7 +34,7 @@ final class RawRights {
      */
     static long send(int socket, byte[] bytes, int... descriptors) throws ErrnoException {
         List<ControlMessage> control = descriptors.length == 0 ? List.of() : List.of(ControlMessage.rights(descriptors));
-        return SocketMessages.send(socket, MemorySegment.NULL, bytes, control);
+        return SocketMessages.send(socket, MemorySegment.NULL, bytes, control, 0);
     }
     // end::send[]
 

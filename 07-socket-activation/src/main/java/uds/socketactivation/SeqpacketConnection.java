@@ -38,7 +38,7 @@ record SeqpacketConnection(int fd) implements AutoCloseable {
     }
 
     void send(byte[] datagram) throws ErrnoException {
-        SocketMessages.send(fd, MemorySegment.NULL, datagram, List.of());
+        SocketMessages.send(fd, MemorySegment.NULL, datagram, List.of(), 0);
     }
 
     /** False if the send timed out (SO_SNDTIMEO): the client has not read what it was sent. */

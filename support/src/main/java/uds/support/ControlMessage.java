@@ -2,6 +2,7 @@ package uds.support;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static uds.support.SocketConstants.SCM_CREDENTIALS;
 import static uds.support.SocketConstants.SCM_RIGHTS;
 import static uds.support.SocketConstants.SOL_SOCKET;
 
@@ -59,6 +60,15 @@ public record ControlMessage(int level, int type, byte[] data) {
         }
         return new ControlMessage(SOL_SOCKET, SCM_RIGHTS, data.toArray(ValueLayout.JAVA_BYTE));
     }
+
+    // tag::credentials[]
+    /** One SCM_CREDENTIALS message carrying credentials: CMSG_SPACE(12) = 32 bytes in the buffer. */
+    public static ControlMessage credentials(Credentials credentials) {
+        MemorySegment ucred = MemorySegment.ofArray(new int[3]); // an int array: aligned for the ints
+        credentials.write(ucred);
+        return new ControlMessage(SOL_SOCKET, SCM_CREDENTIALS, ucred.toArray(ValueLayout.JAVA_BYTE));
+    }
+    // end::credentials[]
 
     /** CMSG_SPACE for an SCM_RIGHTS message of count descriptors. */
     public static long rightsSpace(int count) {

@@ -32,6 +32,8 @@ public final class ErrnoException extends IOException {
     public static final int ENOTSOCK = 88;
     public static final int ENOPROTOOPT = 92;
     public static final int ENOBUFS = 105;
+    public static final int EMSGSIZE = 90;
+    public static final int EPROTOTYPE = 91;
     public static final int EADDRINUSE = 98;
     public static final int ECONNRESET = 104;
     public static final int ENOTCONN = 107;
@@ -58,6 +60,8 @@ public final class ErrnoException extends IOException {
             Map.entry(ELOOP, "ELOOP (Too many levels of symbolic links)"),
             Map.entry(ENOPROTOOPT, "ENOPROTOOPT (Protocol not available)"),
             Map.entry(ENOBUFS, "ENOBUFS (No buffer space available)"),
+            Map.entry(EMSGSIZE, "EMSGSIZE (Message too long)"),
+            Map.entry(EPROTOTYPE, "EPROTOTYPE (Protocol wrong type for socket)"),
             Map.entry(EADDRINUSE, "EADDRINUSE (Address already in use)"),
             Map.entry(ECONNRESET, "ECONNRESET (Connection reset by peer)"),
             Map.entry(ENOTCONN, "ENOTCONN (Transport endpoint is not connected)"),

@@ -53,6 +53,19 @@ public final class SockaddrUn {
     }
     // end::path[]
 
+    /**
+     * The address whose sun_path is exactly these bytes, as recvmsg(2) reported a sender's:
+     * for an abstract name the length is part of the name, so no byte may be added or cut.
+     */
+    public static MemorySegment ofSunPath(Arena arena, byte[] sunPath) {
+        if (sunPath.length == 0 || sunPath.length > PATH_SIZE) {
+            throw new IllegalArgumentException("sun_path of " + sunPath.length + " bytes");
+        }
+        MemorySegment address = allocate(arena);
+        MemorySegment.copy(sunPath, 0, address, JAVA_BYTE, PATH_OFFSET, sunPath.length);
+        return address.asSlice(0, PATH_OFFSET + sunPath.length);
+    }
+
     /** Nothing but the family: bind(2) with this length asks the kernel to autobind. */
     public static MemorySegment familyOnly(Arena arena) {
         return allocate(arena).asSlice(0, PATH_OFFSET);

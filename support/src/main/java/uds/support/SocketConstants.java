@@ -33,9 +33,13 @@ public final class SocketConstants {
     public static final int SOCK_STREAM = known(1);
     public static final int SOCK_DGRAM = known(2);
     public static final int SOCK_SEQPACKET = known(5);
+    /** shutdown(2): no more sending on this socket; the peer reads end of stream. */
+    public static final int SHUT_WR = known(1);
 
     public static final int SOL_SOCKET = known(1);
     public static final int SO_TYPE = known(3);
+    public static final int SO_SNDBUF = known(7);
+    public static final int SO_RCVBUF = known(8);
     public static final int SO_PASSCRED = known(16);
     public static final int SO_PEERCRED = known(17);
     public static final int SO_RCVTIMEO = known(20);

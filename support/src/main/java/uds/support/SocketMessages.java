@@ -59,7 +59,7 @@ public final class SocketMessages {
      */
     public static boolean sendInTime(int fd, byte[] data) throws ErrnoException {
         try {
-            send(fd, MemorySegment.NULL, data, List.of());
+            send(fd, MemorySegment.NULL, data, List.of(), 0);
             return true;
         } catch (ErrnoException e) {
             if (e.errno() != ErrnoException.EAGAIN) {
@@ -73,9 +73,10 @@ public final class SocketMessages {
     /**
      * Sends data as one message on socket fd, with the control messages beside it. address is
      * a sockaddr for an unconnected datagram socket, or {@link MemorySegment#NULL} on a
-     * connection. Returns the bytes the kernel took.
+     * connection; flags are sendmsg's (0, or MSG_DONTWAIT not to wait for room). Returns the
+     * bytes the kernel took.
      */
-    public static long send(int fd, MemorySegment address, byte[] data, List<ControlMessage> control)
+    public static long send(int fd, MemorySegment address, byte[] data, List<ControlMessage> control, int flags)
             throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment msg = arena.allocate(MSGHDR);
@@ -91,16 +92,19 @@ public final class SocketMessages {
                 MSG_CONTROL.set(msg, 0L, buffer);
                 MSG_CONTROLLEN.set(msg, 0L, buffer.byteSize());
             }
-            return Libc.call("sendmsg", SENDMSG, fd, msg, 0);
+            return Libc.call("sendmsg", SENDMSG, fd, msg, flags);
         }
     }
     // end::send[]
 
     /**
      * One received message: its bytes (length is what recvmsg returned: more than data holds
-     * when a datagram was cut), the control messages the kernel wrote, and its flags.
+     * when a datagram was cut), the control messages the kernel wrote, its flags, and on a
+     * datagram socket the sender's address: the sun_path bytes the kernel wrote, exactly as
+     * many as msg_namelen says (none: the sender is bound to no address; a leading NUL: an
+     * abstract name, whose bytes all count; else a path with its terminating NUL).
      */
-    public record Received(byte[] data, long length, ControlMessage.Decoded control, int flags) {
+    public record Received(byte[] data, long length, ControlMessage.Decoded control, int flags, byte[] sender) {
 
         /** MSG_TRUNC: the datagram was longer than the buffer; the rest is gone. */
         public boolean textCut() {
@@ -136,12 +140,20 @@ public final class SocketMessages {
             MemorySegment control = arena.allocate(Math.max(controlSpace, 1), JAVA_LONG.byteAlignment());
             MSG_CONTROL.set(msg, 0L, control);
             MSG_CONTROLLEN.set(msg, 0L, controlSpace);
+            MemorySegment name = SockaddrUn.allocate(arena);
+            MSG_NAME.set(msg, 0L, name);
+            MSG_NAMELEN.set(msg, 0L, (int) name.byteSize());
 
             long received = Libc.call("recvmsg", RECVMSG, fd, msg, flags);
-            // The kernel sets msg_controllen to the bytes of control messages it wrote.
+            // The kernel sets msg_controllen to the bytes of control messages it wrote, and
+            // msg_namelen to the length of the sender's address (only the family: unbound).
             long controlLength = (long) MSG_CONTROLLEN.get(msg, 0L);
+            int nameLength = Math.min((int) MSG_NAMELEN.get(msg, 0L), (int) name.byteSize());
+            byte[] sender = nameLength > SockaddrUn.PATH_OFFSET
+                    ? name.asSlice(SockaddrUn.PATH_OFFSET, nameLength - SockaddrUn.PATH_OFFSET).toArray(JAVA_BYTE)
+                    : new byte[0];
             return new Received(buffer.asSlice(0, Math.min(received, maxBytes)).toArray(JAVA_BYTE), received,
-                    ControlMessage.decode(control, controlLength), (int) MSG_FLAGS.get(msg, 0L));
+                    ControlMessage.decode(control, controlLength), (int) MSG_FLAGS.get(msg, 0L), sender);
         }
     }
     // end::receive[]

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class TrackFacts {
 
-    private static final Pattern FFM = Pattern.compile("java\\.lang\\.foreign|uds\\.support\\.(Libc|Socket(Option|Calls|Messages))");
+    private static final Pattern FFM = Pattern.compile("java\\.lang\\.foreign|uds\\.support\\.(Libc|UnixSocket|Socket(Option|Calls|Messages))");
     private static final Pattern OTHER_USERS = Pattern.compile("@RequiresRoot|ThisProcess\\.isRoot\\(\\)");
     private static final List<String> ONES = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

