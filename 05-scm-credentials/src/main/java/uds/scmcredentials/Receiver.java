@@ -2,24 +2,17 @@ package uds.scmcredentials;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import uds.support.AcceptLoop;
 import uds.support.ConnectionThreads;
-import uds.support.Credentials;
 import uds.support.ErrnoException;
-import uds.support.Printable;
-import uds.support.ReceivedControl;
 import uds.support.ServerLimits;
 import uds.support.SocketPath;
 import uds.support.ThrottledLog;
 import uds.support.UnixSocket;
-import uds.support.UserDatabase;
 
 /**
  * The receiver of lesson 05 (its partner: {@link Sender}). With SO_PASSCRED on, every message
@@ -108,13 +101,10 @@ final class Receiver implements AutoCloseable {
 
     private void receiveFrom(UnixSocket source) throws IOException {
         for (UnixSocket.Received message; (message = source.receive(UnixSocket.CONTROL_SPACE)) != null; ) {
-            Credentials sender = message.control().credentials();
-            UnixSocket.Received received = message;
-            messages.log(sender == null ? "without credentials" : "from uid " + UserDatabase.userLabel(sender.uid()),
-                    () -> String.join("\n", received.describe()));
+            UnixSocket.Received received = message; // the loop's variable is not effectively final
+            messages.log(received.countedAs(), () -> String.join("\n", received.describe()));
         }
     }
-
 
     @Override
     public void close() {

@@ -10,14 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import uds.support.Credentials;
 import uds.support.ErrnoException;
 import uds.support.Printable;
 import uds.support.SocketPath;
 import uds.support.StaleSocketGuard;
 import uds.support.ThrottledLog;
 import uds.support.UnixSocket;
-import uds.support.UserDatabase;
 
 /**
  * Lesson 08's log service (its clients: {@link LogClient}, util-linux {@code logger -u},
@@ -111,9 +109,7 @@ final class LogServer implements AutoCloseable {
             }
             List<String> text = new ArrayList<>(message.describe());
             text.add(answer(message, n));
-            Credentials sender = message.control().credentials();
-            lines.log(sender == null ? "without credentials" : "from uid " + UserDatabase.userLabel(sender.uid()),
-                    () -> String.join("\n", text));
+            lines.log(message.countedAs(), () -> String.join("\n", text));
         }
     }
     // end::serve[]

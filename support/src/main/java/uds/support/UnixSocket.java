@@ -169,6 +169,15 @@ public final class UnixSocket implements AutoCloseable {
      */
     public record Received(byte[] text, ReceivedControl control, int flags, byte[] sender) {
 
+        /**
+         * Whom a throttled log counts this message under: its sender's uid as the kernel
+         * says ({@code from uid 65534(nobody)}), never anything the text claims.
+         */
+        public String countedAs() {
+            Credentials credentials = control.credentials();
+            return credentials == null ? "without credentials" : "from uid " + UserDatabase.userLabel(credentials.uid());
+        }
+
         public boolean textCut() {
             return (flags & MSG_TRUNC) != 0;
         }
