@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.testing.Commands;
+import uds.support.testing.DirectoryEvents;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.Transcript;
 
@@ -27,6 +27,7 @@ import uds.support.testing.Transcript;
 class RsyslogIT {
 
     private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -45,14 +46,15 @@ class RsyslogIT {
                 "-i", dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
         try {
-            waitFor(() -> Files.exists(socket), "rsyslogd to create " + socket);
+            DirectoryEvents.awaitUntil(dir, () -> Files.exists(socket), WAIT, "rsyslogd to create " + socket);
             Transcript transcript = new Transcript();
             transcript.note("$ rsyslogd -n -f rsyslog.conf &    # imuxsock on log.sock, omfile to messages.log");
             // A syslog line starts with <PRI> and a tag: <13> is facility user, severity notice.
             Commands.Result client = transcript.recordIn(dir, JarUnderTest.get().command(
                     "client", "--socket", "log.sock", "<13>uds-java: hello from the lesson's client"));
             assertEquals(new Commands.Result(0, "sent 1 datagram to log.sock\n", ""), client);
-            waitFor(() -> read(messages).contains("uds-java: hello from the lesson's client"), "the line in " + messages);
+            DirectoryEvents.awaitUntil(dir, () -> read(messages).contains("uds-java: hello from the lesson's client"),
+                    WAIT, "the line in " + messages);
             List<String> lines = read(messages).lines().filter(line -> line.contains("uds-java:")).toList();
             assertEquals(1, lines.size(), lines.toString());
             transcript.note("$ cat messages.log");
@@ -70,15 +72,6 @@ class RsyslogIT {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** Polls what another process leaves in the file system, up to a deadline: its event, not a fixed sleep. */
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited 30 s for " + what);
-            Thread.sleep(20);
         }
     }
 }
