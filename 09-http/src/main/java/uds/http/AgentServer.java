@@ -22,7 +22,7 @@ import uds.support.ThrottledLog;
 import uds.support.UserDatabase;
 
 /**
- * Lesson 09's service (its clients: {@link HttpClients}, curl): a local agent with an HTTP
+ * Lesson 09's service (its clients: {@link ClientCommand}, curl): a local agent with an HTTP
  * API on a Unix socket, served by Jetty 12, that knows who calls without any token, the way
  * Docker's socket does. The socket file follows lesson 01 (the lock, a stale file cleared
  * safely, the mode set after bind); what one caller may cost is bounded by Jetty's settings.

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import uds.support.ConnectFailure;
 import uds.support.Printable;
 
 /**
@@ -33,10 +34,14 @@ final class JdkHttpClient {
 
     // tag::request[]
     /** Sends one request; gives the head, then the body in parts as they arrive, to body. */
-    static Head exchange(Path socket, String method, String target, byte[] content, Consumer<byte[]> body)
-            throws IOException {
+    static ClientCommand.Status exchange(Path socket, String method, String target, byte[] content,
+            Consumer<byte[]> body) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
+            try {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+            } catch (IOException e) {
+                throw ConnectFailure.explain(socket, e); // decided by a look at the file, not e's text
+            }
             // Host is required by HTTP/1.1 and means nothing here: curl sends "localhost" too.
             StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n"
                     + "Host: localhost\r\n"
@@ -45,14 +50,26 @@ final class JdkHttpClient {
                 request.append("Content-Length: ").append(content.length).append("\r\n");
             }
             request.append("\r\n");
-            channel.write(ByteBuffer.wrap(request.toString().getBytes(StandardCharsets.US_ASCII)));
-            if (content != null) {
-                channel.write(ByteBuffer.wrap(content));
+            IOException sendFailed = null;
+            try {
+                channel.write(ByteBuffer.wrap(request.toString().getBytes(StandardCharsets.US_ASCII)));
+                if (content != null) {
+                    channel.write(ByteBuffer.wrap(content));
+                }
+            } catch (IOException e) {
+                // A server may answer before it has read the body (403, 413) and close: its
+                // answer is still ours to read, and says more than EPIPE.
+                sendFailed = e;
             }
             InputStream in = Channels.newInputStream(channel);
-            Head head = head(in);
+            Head head;
+            try {
+                head = head(in);
+            } catch (IOException e) {
+                throw sendFailed != null ? sendFailed : e;
+            }
             readBody(in, head, body);
-            return head;
+            return new ClientCommand.Status(head.status(), head.reason());
         }
     }
     // end::request[]

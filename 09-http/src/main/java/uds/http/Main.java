@@ -36,9 +36,11 @@ public final class Main {
                                      /v1/notes/NAME. Anyone who can connect reads; writing is
                                      for the server's user and each USER. --mode: the socket
                                      file's mode (default 0666: any local user may call)
-              client --socket PATH [--via jdk] METHOD TARGET [BODY]
-                                     one request; print the answer's body. --via: the client
-                                     (jdk: HTTP/1.1 by hand over SocketChannel, the default)
+              client --socket PATH [--via CLIENT] METHOD TARGET [BODY]
+                                     one request; print the answer's body. CLIENT: jdk (HTTP/1.1
+                                     by hand over SocketChannel, the default), jetty (Jetty's
+                                     HttpClient), apache (Apache HttpClient 5), okhttp (OkHttp
+                                     with junixsocket's socket factory)
 
             exit codes: 0 ok, 1 failed or an answer of 400 or more (see the error line),
             2 bad command line
@@ -76,13 +78,13 @@ public final class Main {
         if (!target.matches("/[\\x21-\\x7e]*")) {
             throw new UsageException("TARGET is a path starting with /, in visible ASCII (percent-encode the rest)");
         }
-        HttpClients.Via via;
+        ClientCommand.Via via;
         try {
-            via = HttpClients.Via.valueOf(arguments.value("--via").orElse("jdk").toUpperCase(Locale.ROOT));
+            via = ClientCommand.Via.valueOf(arguments.value("--via").orElse("jdk").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--via takes jdk, not " + arguments.value("--via").orElse(""));
+            throw new UsageException("--via takes jdk, jetty, apache or okhttp, not " + arguments.value("--via").orElse(""));
         }
-        HttpClients.run(arguments.requiredPath("--socket"), via, method, target,
+        ClientCommand.run(arguments.requiredPath("--socket"), via, method, target,
                 operands.size() == 3 ? operands.get(2) : null, System.out);
     }
 
