@@ -1,5 +1,6 @@
 package uds.http;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,10 @@ public final class Main {
                                      /v1/notes/NAME. Anyone who can connect reads; writing is
                                      for the server's user and each USER. --mode: the socket
                                      file's mode (default 0666: any local user may call)
+              client --docker PATH version|volumes|events|create-volume NAME|remove-volume NAME
+                                     the Docker Engine API on PATH (Podman's, or Docker's own):
+                                     the engine's version; list, create or remove a volume;
+                                     follow volume events until Ctrl-C
               client --socket PATH [--via CLIENT] METHOD TARGET [BODY]
                                      one request; print the answer's body. CLIENT: jdk (HTTP/1.1
                                      by hand over SocketChannel, the default), jetty (Jetty's
@@ -53,7 +58,7 @@ public final class Main {
                 .command("minimal-client", Options.none().andOperands(),
                         arguments -> MinimalHttpClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--mode", "--admin-user"), Main::server)
-                .command("client", Options.values("--socket", "--via").andOperands(), Main::client)
+                .command("client", Options.values("--socket", "--via", "--docker").andOperands(), Main::client)
                 .main(args);
     }
 
@@ -67,6 +72,10 @@ public final class Main {
 
     private static void client(Arguments arguments) throws Exception {
         List<String> operands = arguments.operands();
+        if (arguments.value("--docker").isPresent()) {
+            docker(arguments.requiredPath("--docker"), operands);
+            return;
+        }
         if (operands.size() < 2 || operands.size() > 3) {
             throw new UsageException("client takes METHOD TARGET [BODY]");
         }
@@ -86,6 +95,23 @@ public final class Main {
         }
         ClientCommand.run(arguments.requiredPath("--socket"), via, method, target,
                 operands.size() == 3 ? operands.get(2) : null, System.out);
+    }
+
+    private static void docker(Path socket, List<String> operands) throws Exception {
+        String action = operands.isEmpty() ? "" : operands.getFirst();
+        int names = switch (action) {
+            case "version", "volumes", "events" -> 0;
+            case "create-volume", "remove-volume" -> 1;
+            default -> throw new UsageException("--docker takes version, volumes, events, create-volume NAME"
+                    + " or remove-volume NAME");
+        };
+        if (operands.size() != 1 + names) {
+            throw new UsageException(action + (names == 0 ? " takes no NAME" : " takes one NAME"));
+        }
+        if (names == 1 && !operands.get(1).matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+            throw new UsageException("a volume's NAME is letters, digits, _ . and -, starting with a letter or digit");
+        }
+        DockerApi.run(socket, action, operands.subList(1, operands.size()), System.out);
     }
 
     private Main() {
