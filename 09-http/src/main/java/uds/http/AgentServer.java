@@ -32,6 +32,8 @@ final class AgentServer implements AutoCloseable {
     /** A connection with nothing to read or write for this long is closed: idle keep-alives too. */
     static final Duration IDLE = Duration.ofSeconds(20);
     static final int MAX_CONNECTIONS = 64;
+    /** A quarter of them per local user: four users at least can always connect. */
+    static final int MAX_PER_USER = MAX_CONNECTIONS / 4;
     /** The request line and headers together: more is answered 431. */
     static final int MAX_HEADER_BYTES = 8192;
     /** Request lines logged in full per caller in each window; the rest are counted. */
@@ -72,6 +74,8 @@ final class AgentServer implements AutoCloseable {
         // Past the limit Jetty stops accepting: callers wait in the backlog, not in our heap.
         jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         ThrottledLog log = new ThrottledLog(out::println, "requests", SHOWN_PER_WINDOW);
+        connector.addEventListener(new ConnectionsPerUser(MAX_PER_USER,
+                new ThrottledLog(out::println, "refusals", SHOWN_PER_WINDOW)));
         Events events = new Events();
         jetty.setHandler(new AgentHandler(writers(admins), new Notes(events), events,
                 line -> log.log(line.substring(line.indexOf(" from ")), () -> line)));
