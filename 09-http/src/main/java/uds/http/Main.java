@@ -10,6 +10,7 @@ import uds.http.minimal.MinimalHttpClient;
 import uds.http.minimal.MinimalHttpServer;
 import uds.support.Arguments;
 import uds.support.CommandLine;
+import uds.support.LessonJar;
 import uds.support.Options;
 import uds.support.UsageException;
 
@@ -47,6 +48,8 @@ public final class Main {
                                      HttpClient), apache (Apache HttpClient 5), okhttp (OkHttp
                                      with junixsocket's socket factory)
 
+              demo                   narrated tour: the agent and its callers as separate processes
+
             exit codes: 0 ok, 1 failed or an answer of 400 or more (see the error line),
             2 bad command line
             """;
@@ -59,6 +62,7 @@ public final class Main {
                         arguments -> MinimalHttpClient.main(arguments.operands().toArray(String[]::new)))
                 .command("server", Options.values("--socket", "--mode", "--admin-user"), Main::server)
                 .command("client", Options.values("--socket", "--via", "--docker").andOperands(), Main::client)
+                .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);
     }
 
