@@ -25,7 +25,8 @@ class WorkshopGuideIT {
     private static final Path PAGES = Path.of("target", "generated-docs");
     private static final List<String> NUMBERS = List.of("Zero", "One", "Two", "Three", "Four", "Five", "Six",
             "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
-            "Seventeen", "Eighteen", "Nineteen", "Twenty", "Twenty-one", "Twenty-two", "Twenty-three", "Twenty-four");
+            "Seventeen", "Eighteen", "Nineteen", "Twenty", "Twenty-one", "Twenty-two", "Twenty-three", "Twenty-four",
+            "Twenty-five", "Twenty-six", "Twenty-seven", "Twenty-eight", "Twenty-nine", "Thirty");
 
     @Test
     void theExerciseCountsAreTheBuilds() throws IOException {
