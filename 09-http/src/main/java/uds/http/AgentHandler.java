@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -21,6 +20,7 @@ import org.eclipse.jetty.util.Callback;
 
 import uds.support.Credentials;
 import uds.support.Printable;
+import uds.support.ThrottledLog;
 import uds.support.UserDatabase;
 
 /**
@@ -36,9 +36,9 @@ final class AgentHandler extends Handler.Abstract {
     private final Set<Long> writers;
     private final Notes notes;
     private final Events events;
-    private final Consumer<String> log;
+    private final ThrottledLog log;
 
-    AgentHandler(Set<Long> writers, Notes notes, Events events, Consumer<String> log) {
+    AgentHandler(Set<Long> writers, Notes notes, Events events, ThrottledLog log) {
         this.writers = writers;
         this.notes = notes;
         this.events = events;
@@ -51,7 +51,9 @@ final class AgentHandler extends Handler.Abstract {
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
         int status = route(caller, method, path, request, response, callback);
-        log.accept(method + " " + Printable.quoted(path) + " from " + caller.describe() + ": " + status);
+        // Any user may call as fast as they like: a line per request would let one fill the disk.
+        log.log("from uid " + UserDatabase.userLabel(caller.uid()),
+                () -> method + " " + Printable.quoted(path) + " from " + caller.describe() + ": " + status);
         return true;
     }
 
@@ -70,7 +72,7 @@ final class AgentHandler extends Handler.Abstract {
             return note(caller, method, path.substring("/v1/notes/".length()), request, response, callback);
         }
         if (path.equals("/v1/events") && method.equals("GET")) {
-            return events(response, callback);
+            return events(caller, response, callback);
         }
         return error(response, callback, HttpStatus.NOT_FOUND_404, "no such endpoint: " + method + " " + path);
     }
@@ -140,11 +142,11 @@ final class AgentHandler extends Handler.Abstract {
 
     // tag::events[]
     /** A streamed answer: one JSON line per change, until the caller goes away. */
-    private int events(Response response, Callback callback) {
-        BlockingQueue<String> queue = events.listen();
+    private int events(Credentials caller, Response response, Callback callback) {
+        BlockingQueue<String> queue = events.listen(caller.uid());
         if (queue == null) {
-            return error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
-                    Events.MAX_LISTENERS + " listeners already: try again later");
+            return error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "too many listeners (at most "
+                    + Events.MAX_LISTENERS + ", " + Events.MAX_PER_USER + " per user): try again later");
         }
         response.setStatus(HttpStatus.OK_200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson");

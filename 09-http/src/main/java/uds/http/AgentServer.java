@@ -77,8 +77,7 @@ final class AgentServer implements AutoCloseable {
         connector.addEventListener(new ConnectionsPerUser(MAX_PER_USER,
                 new ThrottledLog(out::println, "refusals", SHOWN_PER_WINDOW)));
         Events events = new Events();
-        jetty.setHandler(new AgentHandler(writers(admins), new Notes(events), events,
-                line -> log.log(line.substring(line.indexOf(" from ")), () -> line)));
+        jetty.setHandler(new AgentHandler(writers(admins), new Notes(events), events, log));
         try {
             jetty.start(); // binds; Jetty refuses a path that exists, and the guard cleared only a stale one
             // Before this, the file has the umask's mode: no one else can connect (that needs w).

@@ -1,6 +1,7 @@
 package uds.http;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,23 +17,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Events {
 
+    /** Each listener holds one of Jetty's threads while it listens. */
     static final int MAX_LISTENERS = 16;
+    static final int MAX_PER_USER = MAX_LISTENERS / 4;
     static final int BACKLOG = 64;
 
     private final List<BlockingQueue<String>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<BlockingQueue<String>, Long> owners = new HashMap<>();
 
-    /** A new listener's queue, or null when there are {@link #MAX_LISTENERS} already. */
-    synchronized BlockingQueue<String> listen() {
-        if (listeners.size() == MAX_LISTENERS) {
+    /** A new listener's queue, or null when there are too many already, in all or of uid. */
+    synchronized BlockingQueue<String> listen(long uid) {
+        if (listeners.size() == MAX_LISTENERS
+                || owners.values().stream().filter(owner -> owner == uid).count() == MAX_PER_USER) {
             return null;
         }
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(BACKLOG);
         listeners.add(queue);
+        owners.put(queue, uid);
         return queue;
     }
 
-    void stop(BlockingQueue<String> queue) {
+    synchronized void stop(BlockingQueue<String> queue) {
         listeners.remove(queue);
+        owners.remove(queue);
     }
 
     void publish(Notes.Change change, String name, String by) {

@@ -2,6 +2,7 @@ package uds.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -9,7 +10,10 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -132,4 +136,36 @@ class AttackIT extends AttackTests {
         }
     }
     // end::limits[]
+
+    // tag::listeners[]
+    /** Each listener of /v1/events holds a thread: a quarter of them per user, and root still listens. */
+    @Test
+    @Order(4)
+    @RequiresRoot(AttackScene.WHY)
+    void oneUserCannotTakeEveryListener() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "no curl (Debian: apt-get install curl)");
+        scene.title("Listen to /v1/events five times over");
+        String socket = socket();
+        List<ServerProcess> listening = new ArrayList<>();
+        try (ServerProcess agent = agent(socket)) {
+            for (int i = 0; i < Events.MAX_PER_USER; i++) {
+                ServerProcess listener = scene.asAttackerInBackground("curl", "-s", "-N", "--unix-socket", socket,
+                        "http://localhost/v1/events");
+                listening.add(listener);
+                scene.attackerSays(listener, "listening");
+            }
+            Commands.Result fifth = scene.asAttacker("curl", "-s", "-w", "\\n%{http_code}\\n", "--unix-socket", socket,
+                    "http://localhost/v1/events");
+            assertTrue(fifth.stdout().endsWith("\n503\n"), fifth.stdout());
+            try (ServerProcess root = ServerProcess.start(JarUnderTest.get().command(
+                    "client", "--socket", socket, "GET", "/v1/events"))) {
+                root.await("listening");
+            }
+        } finally {
+            for (ServerProcess listener : listening) {
+                listener.close();
+            }
+        }
+    }
+    // end::listeners[]
 }
