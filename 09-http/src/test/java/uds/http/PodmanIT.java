@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uds.support.ServerProcess;
 import uds.support.testing.Commands;
+import uds.support.testing.DirectoryEvents;
 import uds.support.testing.JarUnderTest;
 import uds.support.testing.RequiresRoot;
 import uds.support.testing.Transcript;
@@ -44,7 +44,8 @@ class PodmanIT {
         Transcript transcript = new Transcript();
         transcript.note("$ podman --root ... --runroot ... system service --time=0 unix://$PWD/podman.sock &");
         try (ServerProcess podman = ServerProcess.start(service, dir)) {
-            waitFor(socket);
+            // Podman prints nothing when it listens: the socket file appearing is the event.
+            DirectoryEvents.awaitUntil(dir, () -> Files.exists(socket), Duration.ofSeconds(60), "podman to bind " + socket);
             Commands.Result version = transcript.recordIn(dir, JarUnderTest.get().command(
                     "client", "--docker", "podman.sock", "version"));
             assertEquals(0, version.exit(), version.stderr());
@@ -67,13 +68,4 @@ class PodmanIT {
         transcript.write("podman");
     }
     // end::podman[]
-
-    /** Polls for the file the service binds, up to a deadline: its event, not a fixed sleep. */
-    private static void waitFor(Path socket) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(socket)) {
-            assertTrue(System.nanoTime() < deadline, "waited 60 s for podman to bind " + socket);
-            Thread.sleep(20);
-        }
-    }
 }
