@@ -9,7 +9,6 @@ import uds.support.CommandLine;
 import uds.support.LessonJar;
 import uds.support.Options;
 import uds.support.ServerLimits;
-import uds.support.UsageException;
 
 /**
  * Lesson 01 on the command line: {@code minimal-server} and {@code minimal-client} (the
@@ -64,7 +63,7 @@ public final class Main {
     }
 
     private static void server(Arguments arguments) throws Exception {
-        Integer mode = arguments.value("--mode").isPresent() ? octal(arguments.value("--mode").get()) : null;
+        Integer mode = arguments.mode("--mode").orElse(null);
         EchoServer.run(socket(arguments), mode, ServerLimits.from(arguments), System.out);
     }
 
@@ -78,18 +77,6 @@ public final class Main {
 
     private static Path socket(Arguments arguments) throws Exception {
         return arguments.path("--socket").isPresent() ? arguments.path("--socket").get() : PrivateDirectory.defaultSocket();
-    }
-
-    private static int octal(String text) throws UsageException {
-        try {
-            int mode = Integer.parseInt(text, 8);
-            if (mode < 0 || mode > 0777) {
-                throw new NumberFormatException();
-            }
-            return mode;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--mode takes an octal mode from 0000 to 0777, not " + text);
-        }
     }
 
     private Main() {

@@ -74,4 +74,32 @@ class PerformanceReportTest {
         assertTrue(findings.contains("C made 1.11x as many; its p99 was 1.13x of C's. The goal (both within 1.2x): met."), findings);
         assertTrue(findings.contains("J 10.3 KiB"), findings); // (51,200 - 40,960) KiB / 990 connections
     }
+
+    @Test
+    void theCommittedHttpRunHasBothListenersAtEveryNumberOfConnections() throws Exception {
+        PerformanceReport.main(new String[] {"results", out.toString()});
+        String table = Files.readString(out.resolve("http.adoc"));
+        for (int connections : HttpOverUnix.CONNECTIONS) {
+            for (HttpService.Listener listener : HttpService.Listener.values()) {
+                assertTrue(table.contains("| " + connections + " | " + listener.label + " |"), listener + " at " + connections
+                        + ":\n" + table);
+            }
+        }
+    }
+
+    @Test
+    void httpRatiosAreAgainstTcpAndAnOverlapIsNoVerdict() {
+        List<HttpReport.Point> points = List.of(
+                new HttpReport.Point("UNIX", "Unix socket", 1, 0, 30_000, 29_000, 31_000, 30, 60),
+                new HttpReport.Point("TCP", "TCP on 127.0.0.1", 1, 0, 29_500, 28_000, 30_000, 31, 66),
+                new HttpReport.Point("UNIX", "Unix socket", 16, 0, 60_000, 58_000, 61_000, 250, 600),
+                new HttpReport.Point("TCP", "TCP on 127.0.0.1", 16, 0, 48_000, 47_000, 50_000, 330, 800));
+        String table = HttpReport.table(points);
+        assertTrue(table.contains("| 16 | Unix socket | 60,000 | 58,000 to 61,000 | 1.25x | 250.0 µs | 600.0 µs | 0.75x"), table);
+        String findings = HttpReport.findings(points);
+        assertTrue(findings.contains("With 1 connection the Unix socket served 1.02x the requests/s of TCP (median of each),"
+                + " its p99 0.91x of TCP's. Their repetitions overlap"), findings);
+        assertTrue(findings.contains("With 16 connections the Unix socket served 1.25x the requests/s of TCP (median of each),"
+                + " its p99 0.75x of TCP's. No repetition of one reached the other's range."), findings);
+    }
 }

@@ -107,6 +107,23 @@ public final class Arguments {
         }
     }
 
+    /** A file mode in octal, 0000 to 0777 (as chmod takes it), or empty if the option was not given. */
+    public Optional<Integer> mode(String option) throws UsageException {
+        Optional<String> text = value(option);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int mode = Integer.parseInt(text.get(), 8);
+            if (mode >= 0 && mode <= 0777) {
+                return Optional.of(mode);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(option + " takes an octal mode from 0000 to 0777, not " + text.get());
+    }
+
     /** A whole number from min to max, or otherwise if the option was not given. */
     public int count(String option, int min, int max, int otherwise) throws UsageException {
         Optional<String> text = value(option);

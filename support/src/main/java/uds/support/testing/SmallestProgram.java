@@ -64,13 +64,16 @@ public final class SmallestProgram {
 
     /**
      * Compiles sources into out with javac and a class path of junixsocket's jars only (taken
-     * from this JVM's class path): the compiler's messages, empty when it compiled.
+     * from this JVM's class path), and those of the libraries whose jar names start with one of
+     * alsoLibraries (09's Jetty): the compiler's messages, empty when it compiled.
      */
-    public static String compileAlone(List<Path> sources, Path out) {
-        String junixsocket = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> Path.of(entry).getFileName().toString().startsWith("junixsocket-"))
+    public static String compileAlone(List<Path> sources, Path out, String... alsoLibraries) {
+        List<String> prefixes = new ArrayList<>(List.of("junixsocket-"));
+        prefixes.addAll(List.of(alsoLibraries));
+        String libraries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> prefixes.stream().anyMatch(Path.of(entry).getFileName().toString()::startsWith))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", junixsocket,
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", libraries,
                 "-proc:none", "-Xlint:all,-classfile,-restricted", "-Werror")); // junixsocket's annotations; FFM is restricted by nature
         sources.forEach(source -> args.add(source.toString()));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -88,8 +91,11 @@ public final class SmallestProgram {
         return command;
     }
 
-    /** Fails, saying why, unless every source is short, imports nothing of the course and compiles alone. */
-    public static void check(List<Path> sources, Path out) throws IOException {
+    /**
+     * Fails, saying why, unless every source is short, imports nothing of the course and
+     * compiles alone (with junixsocket, and the libraries named by alsoLibraries' jar prefixes).
+     */
+    public static void check(List<Path> sources, Path out, String... alsoLibraries) throws IOException {
         if (sources.size() != 2) {
             throw new AssertionError("a smallest program is two files, one per side: " + sources);
         }
@@ -109,9 +115,10 @@ public final class SmallestProgram {
             }
         }
         for (Path source : sources) { // each side alone: one file is all a reader copies
-            String messages = compileAlone(List.of(source), Files.createTempDirectory(out, "javac-"));
+            String messages = compileAlone(List.of(source), Files.createTempDirectory(out, "javac-"), alsoLibraries);
             if (!messages.isEmpty()) {
-                throw new AssertionError(source + " does not compile alone with the JDK and junixsocket:\n" + messages);
+                throw new AssertionError(source + " does not compile alone with the JDK, junixsocket and "
+                        + List.of(alsoLibraries) + ":\n" + messages);
             }
         }
     }
