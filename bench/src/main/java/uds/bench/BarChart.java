@@ -2,6 +2,7 @@ package uds.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /** A horizontal bar chart as plain SVG, so the page needs no charting library. */
 final class BarChart {
@@ -12,7 +13,13 @@ final class BarChart {
     private static final int BAR_WIDTH = 420;
     private static final int ROW = 28;
 
+    /** The first row is the baseline (C), grey; the others blue. */
     static String svg(String title, List<String> labels, List<Double> values, String valueFormat) {
+        return svg(title, labels, values, valueFormat, row -> row == 0);
+    }
+
+    /** The rows baseline says are the ones compared against, grey; the others blue. */
+    static String svg(String title, List<String> labels, List<Double> values, String valueFormat, IntPredicate baseline) {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         int longest = labels.stream().mapToInt(String::length).max().orElse(0);
         int labelWidth = Math.max(MIN_LABEL_WIDTH, (int) Math.ceil(longest * PIXELS_PER_CHARACTER) + 12);
@@ -28,7 +35,7 @@ final class BarChart {
         for (int i = 0; i < labels.size(); i++) {
             int y = 32 + ROW * i;
             double bar = BAR_WIDTH * values.get(i) / max;
-            String colour = i == 0 ? "#888888" : "#3b6ea8"; // the first row is the C baseline
+            String colour = baseline.test(i) ? "#888888" : "#3b6ea8";
             svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>%n", y + 15, escape(labels.get(i))));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"%s\"/>%n",
                     labelWidth, y, bar, colour));

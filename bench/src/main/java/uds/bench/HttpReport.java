@@ -50,7 +50,7 @@ final class HttpReport {
                 report.get("runs").get(0).get("repetitions").size()));
         Files.writeString(out.resolve("http.svg"), BarChart.svg("GET /v1/version: requests per second (median)",
                 points.stream().map(HttpReport::label).toList(), points.stream().map(Point::requestsPerSecond).toList(),
-                "%,.0f/s"));
+                "%,.0f/s", row -> points.get(row).isTcp()));
     }
 
     private static String label(Point point) {
