@@ -1,0 +1,42 @@
+package uds.postgrespeer.minimal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.newsclub.net.unix.AFUNIXSocketFactory;
+
+/**
+ * The smallest JDBC client of PostgreSQL's Unix socket, and all of peer authentication: no
+ * password is sent. The server asks the kernel who connected (SO_PEERCRED) and lets this
+ * process in as the role with its OS user's name. Its partner: a PostgreSQL server whose
+ * socket is in DIR (lesson 10's "postgres" command starts one).
+ *
+ * <p>Usage: MinimalQuery [DIR] (default: /var/run/postgresql, Debian's)
+ */
+public final class MinimalQuery {
+
+    public static void main(String[] args) throws SQLException {
+        Path socket = Path.of(args.length > 0 ? args[0] : "/var/run/postgresql").resolve(".s.PGSQL.5432");
+        // pgjdbc connects a java.net.Socket; the JDK's Unix channels have none, junixsocket's do.
+        // The host in the URL is not used: the factory connects to the socket file instead.
+        String url = "jdbc:postgresql://localhost/postgres"
+                + "?socketFactory=" + AFUNIXSocketFactory.FactoryArg.class.getName()
+                + "&socketFactoryArg=" + socket;
+        Properties login = new Properties();
+        // The role claimed: this process's OS user. No password: the kernel vouches instead.
+        login.setProperty("user", System.getProperty("user.name"));
+        try (Connection db = DriverManager.getConnection(url, login);
+             ResultSet row = db.createStatement().executeQuery("SELECT current_user, pg_backend_pid()")) {
+            row.next();
+            System.out.println("logged in as role " + row.getString(1) + " with no password, served by"
+                    + " server process " + row.getInt(2));
+        }
+    }
+
+    private MinimalQuery() {
+    }
+}
