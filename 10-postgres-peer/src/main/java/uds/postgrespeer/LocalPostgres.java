@@ -40,15 +40,38 @@ public final class LocalPostgres implements AutoCloseable {
     /** The table every step reads: 10,000 rows. */
     static final int NOTES = 10_000;
 
+    /**
+     * What a start may change: the socket's directory (empty: DIR/socket, the server's own), the
+     * socket file's mode, and a TCP port for the measurements (0: no TCP).
+     */
+    public record Settings(Optional<Path> socketDirectory, String socketPermissions, int tcpPort) {
+
+        public static final Settings DEFAULT = new Settings(Optional.empty(), "0777", 0);
+
+        public Settings withSocketDirectory(Path directory) {
+            return new Settings(Optional.of(directory), socketPermissions, tcpPort);
+        }
+
+        public Settings withSocketPermissions(String mode) {
+            return new Settings(socketDirectory, mode, tcpPort);
+        }
+
+        public Settings withTcpPort(int port) {
+            return new Settings(socketDirectory, socketPermissions, port);
+        }
+    }
+
     private final Path dir;
+    private final Path socketDirectory;
     private final Path bin;
     private final Optional<OtherUser> owner;
     private final String ownerName;
     private final int port;
     private boolean running;
 
-    private LocalPostgres(Path dir, Path bin, Optional<OtherUser> owner, String ownerName, int port) {
+    private LocalPostgres(Path dir, Path socketDirectory, Path bin, Optional<OtherUser> owner, String ownerName, int port) {
         this.dir = dir;
+        this.socketDirectory = socketDirectory;
         this.bin = bin;
         this.owner = owner;
         this.ownerName = ownerName;
@@ -71,11 +94,12 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * initdb, the lesson's configuration, start, then the lesson's roles and table. DIR must be
-     * empty and, as root, enterable by the user postgres. tcpPort 0: no TCP; otherwise also
-     * 127.0.0.1:tcpPort with SCRAM passwords (for the measurements), and the socket is named
-     * after that port too (.s.PGSQL.PORT).
+     * empty and, as root, enterable by the user postgres. With a TCP port, also 127.0.0.1:PORT
+     * with SCRAM passwords (for the measurements), and the socket is named after that port too
+     * (.s.PGSQL.PORT).
      */
-    public static LocalPostgres start(Path dir, String socketPermissions, int tcpPort) throws IOException, InterruptedException {
+    public static LocalPostgres start(Path dir, Settings settings) throws IOException, InterruptedException {
+        int tcpPort = settings.tcpPort();
         Path bin = binaries().orElseThrow(() -> new IOException(
                 "PostgreSQL is not installed (Debian: apt-get install postgresql)"));
         Optional<OtherUser> owner = ThisProcess.isRoot()
@@ -83,9 +107,10 @@ public final class LocalPostgres implements AutoCloseable {
                         "PostgreSQL does not run as root, and there is no user postgres to run it as")))
                 : Optional.empty();
         String ownerName = owner.map(OtherUser::name).orElseGet(QueryCommand::osUser);
-        LocalPostgres server = new LocalPostgres(dir, bin, owner, ownerName, tcpPort == 0 ? 5432 : tcpPort);
-        server.initdb();
-        server.configure(socketPermissions, tcpPort);
+        LocalPostgres server = new LocalPostgres(dir, settings.socketDirectory().orElse(dir.resolve("socket")), bin, owner,
+                ownerName, tcpPort == 0 ? 5432 : tcpPort);
+        server.initdb(settings.socketDirectory().isEmpty());
+        server.configure(settings.socketPermissions(), tcpPort);
         server.run(List.of(bin.resolve("pg_ctl").toString(), "-D", server.data().toString(), "-l",
                 server.log().toString(), "-w", "-t", "60", "start"));
         server.running = true;
@@ -100,7 +125,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** The directory PostgreSQL puts its socket and lock file in. */
     public Path socketDirectory() {
-        return dir.resolve("socket");
+        return socketDirectory;
     }
 
     /** .s.PGSQL.PORT, the name every client derives from the port. */
@@ -125,8 +150,8 @@ public final class LocalPostgres implements AutoCloseable {
         return dir.resolve("data");
     }
 
-    private void initdb() throws IOException, InterruptedException {
-        for (String name : List.of("data", "socket", "log")) {
+    private void initdb(boolean ownSocketDirectory) throws IOException, InterruptedException {
+        for (String name : ownSocketDirectory ? List.of("data", "socket", "log") : List.of("data", "log")) {
             Path made = Files.createDirectories(dir.resolve(name));
             // The socket's directory: anyone may enter it; only the server may add or remove files.
             Files.setPosixFilePermissions(made, PosixFilePermissions.fromString(name.equals("data") ? "rwx------" : "rwxr-xr-x"));

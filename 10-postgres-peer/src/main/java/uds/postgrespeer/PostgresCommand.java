@@ -19,7 +19,8 @@ final class PostgresCommand {
             throw new IOException(dir + " is not an empty directory: initdb wants a fresh one");
         }
         Files.createDirectories(dir);
-        LocalPostgres server = LocalPostgres.start(dir.toAbsolutePath(), String.format("0%o", socketMode), 0);
+        LocalPostgres server = LocalPostgres.start(dir.toAbsolutePath(),
+                LocalPostgres.Settings.DEFAULT.withSocketPermissions(String.format("0%o", socketMode)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -16,10 +16,16 @@ import org.newsclub.net.unix.AFUNIXSocketFactory;
 final class SocketJdbc {
 
     // tag::url[]
+    /**
+     * No SSL: the kernel carries the bytes, and libpq never tries SSL on a Unix socket. pgjdbc
+     * cannot tell it is one; its default (prefer) asks for SSL first and, after a refusal,
+     * connects a second time without.
+     */
     static String url(Path socket, String database) {
         return "jdbc:postgresql://localhost/" + database
                 + "?socketFactory=" + AFUNIXSocketFactory.FactoryArg.class.getName()
-                + "&socketFactoryArg=" + socket;
+                + "&socketFactoryArg=" + socket
+                + "&sslmode=disable";
     }
 
     /** Logs in as role with no password: peer authentication or nothing. */

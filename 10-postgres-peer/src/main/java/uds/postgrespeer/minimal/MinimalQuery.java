@@ -10,10 +10,10 @@ import java.util.Properties;
 import org.newsclub.net.unix.AFUNIXSocketFactory;
 
 /**
- * The smallest JDBC client of PostgreSQL's Unix socket, and all of peer authentication: no
- * password is sent. The server asks the kernel who connected (SO_PEERCRED) and lets this
- * process in as the role with its OS user's name. Its partner: a PostgreSQL server whose
- * socket is in DIR (lesson 10's "postgres" command starts one).
+ * The smallest JDBC client of PostgreSQL's Unix socket: no password is sent. The
+ * server asks the kernel who connected (SO_PEERCRED) and lets this process in as
+ * the role named as its OS user: peer authentication. Its partner: a PostgreSQL
+ * server with its socket in DIR (lesson 10's "postgres" command starts one).
  *
  * <p>Usage: MinimalQuery [DIR] (default: /var/run/postgresql, Debian's)
  */
@@ -23,9 +23,11 @@ public final class MinimalQuery {
         Path socket = Path.of(args.length > 0 ? args[0] : "/var/run/postgresql").resolve(".s.PGSQL.5432");
         // pgjdbc connects a java.net.Socket; the JDK's Unix channels have none, junixsocket's do.
         // The host in the URL is not used: the factory connects to the socket file instead.
+        // No SSL on a local socket (libpq never tries it there either).
         String url = "jdbc:postgresql://localhost/postgres"
                 + "?socketFactory=" + AFUNIXSocketFactory.FactoryArg.class.getName()
-                + "&socketFactoryArg=" + socket;
+                + "&socketFactoryArg=" + socket
+                + "&sslmode=disable";
         Properties login = new Properties();
         // The role claimed: this process's OS user. No password: the kernel vouches instead.
         login.setProperty("user", System.getProperty("user.name"));
