@@ -20,22 +20,24 @@ import org.newsclub.net.unix.AFUNIXSocketFactory;
 public final class MinimalQuery {
 
     public static void main(String[] args) throws SQLException {
-        Path socket = Path.of(args.length > 0 ? args[0] : "/var/run/postgresql").resolve(".s.PGSQL.5432");
-        // pgjdbc connects a java.net.Socket; the JDK's Unix channels have none, junixsocket's do.
-        // The host in the URL is not used: the factory connects to the socket file instead.
-        // No SSL on a local socket (libpq never tries it there either).
+        String dir = args.length > 0 ? args[0] : "/var/run/postgresql";
+        Path socket = Path.of(dir, ".s.PGSQL.5432");
+        // pgjdbc connects a java.net.Socket: the JDK's Unix channels have none,
+        // junixsocket's factory makes one, connected to the socket file (the host
+        // in the URL is not used). No SSL on a local socket: libpq tries none there.
         String url = "jdbc:postgresql://localhost/postgres"
                 + "?socketFactory=" + AFUNIXSocketFactory.FactoryArg.class.getName()
                 + "&socketFactoryArg=" + socket
                 + "&sslmode=disable";
+        // The role claimed is this process's OS user; no password: the kernel vouches.
         Properties login = new Properties();
-        // The role claimed: this process's OS user. No password: the kernel vouches instead.
         login.setProperty("user", System.getProperty("user.name"));
+        String sql = "SELECT current_user, pg_backend_pid()";
         try (Connection db = DriverManager.getConnection(url, login);
-             ResultSet row = db.createStatement().executeQuery("SELECT current_user, pg_backend_pid()")) {
+                ResultSet row = db.createStatement().executeQuery(sql)) {
             row.next();
-            System.out.println("logged in as role " + row.getString(1) + " with no password, served by"
-                    + " server process " + row.getInt(2));
+            System.out.println("logged in as role " + row.getString(1)
+                    + " with no password, served by server process " + row.getInt(2));
         }
     }
 
