@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uds.support.PostgresCluster;
 import uds.support.ThisProcess;
 import uds.support.testing.TourOutput;
 
@@ -15,7 +16,7 @@ class DemoIT {
 
     @Test
     void theTourShowsEveryStepInOrder() throws Exception {
-        assumeTrue(LocalPostgres.binaries().isPresent(), "PostgreSQL is not installed (Debian: apt-get install postgresql)");
+        assumeTrue(PostgresCluster.binaries().isPresent(), "PostgreSQL is not installed (Debian: apt-get install postgresql)");
         String owner = ThisProcess.isRoot() ? "postgres" : QueryCommand.osUser();
         List<String> expectedInOrder = new ArrayList<>(List.of(
                 "postgres \\| PostgreSQL serving on .*/\\.s\\.PGSQL\\.5432 as OS user " + owner + ", no TCP",

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 import uds.support.LessonJar;
-import uds.support.OtherUser;
+import uds.support.PostgresCluster;
 import uds.support.ThisProcess;
 import uds.support.testing.Commands;
 import uds.support.testing.JarUnderTest;
@@ -37,7 +37,7 @@ final class RunningPostgres implements AutoCloseable {
     }
 
     static RunningPostgres start(LocalPostgres.Settings settings) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(LocalPostgres.binaries().isPresent(), "PostgreSQL is not installed (Debian: apt-get install postgresql)");
+        Assumptions.assumeTrue(PostgresCluster.binaries().isPresent(), "PostgreSQL is not installed (Debian: apt-get install postgresql)");
         SharedDirectory shared = SharedDirectory.create("uds-postgres-");
         try {
             LessonJar jar = ThisProcess.isRoot() ? JarUnderTest.get().readableCopy(shared.path()) : JarUnderTest.get();
@@ -55,7 +55,7 @@ final class RunningPostgres implements AutoCloseable {
 
     /** command, run as the server's own OS user: postgres for root, else whoever runs the tests. */
     List<String> asOwner(List<String> command) {
-        return ThisProcess.isRoot() ? OtherUser.named("postgres").orElseThrow().command(command) : command;
+        return server.asOwner(command);
     }
 
     /** The query command against this server, as whoever runs it, in {@link #directory()}. */
