@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 
 import uds.support.Shell;
@@ -18,7 +19,10 @@ final class PostgresCommand {
         if (Files.exists(dir) && !isEmptyDirectory(dir)) {
             throw new IOException(dir + " is not an empty directory: initdb wants a fresh one");
         }
-        Files.createDirectories(dir);
+        if (Files.notExists(dir)) {
+            // Whatever the umask: as root, the server's user must enter it.
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        }
         LocalPostgres server = LocalPostgres.start(dir.toAbsolutePath(),
                 LocalPostgres.Settings.DEFAULT.withSocketPermissions(String.format("0%o", socketMode)));
         CountDownLatch stopped = new CountDownLatch(1);

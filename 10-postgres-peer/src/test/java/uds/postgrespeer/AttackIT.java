@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +110,27 @@ class AttackIT {
             }
         }
         transcript.write("impostor");
+    }
+
+    /** The same impostor, and a client that has a password: pgjdbc sends it when asked for it in clear text. */
+    @Test
+    void aClientWithAPasswordHandsItToTheImpostor() throws Exception {
+        try (SharedDirectory dir = SharedDirectory.create("uds-postgres-");
+                HostilePeer nobody = HostilePeer.as(Users.nobody())) {
+            Path open = shared(dir, "open", "open");
+            try (RunningPostgres postgres = RunningPostgres.start(LocalPostgres.Settings.DEFAULT.withSocketDirectory(open))) {
+                String socket = postgres.server.socket().toString();
+                try (ServerProcess impostor = ServerProcess.start(nobody.command("pg-impostor", socket, "60"))) {
+                    impostor.await("impersonating");
+                    Properties login = new Properties();
+                    login.setProperty("user", "app");
+                    login.setProperty("password", "s3cret");
+                    assertThrows(SQLException.class, () -> DriverManager.getConnection(
+                            SocketJdbc.url(postgres.server.socket(), "postgres"), login).close());
+                    impostor.await("it sent a password");
+                }
+            }
+        }
     }
     // end::impostor[]
 
