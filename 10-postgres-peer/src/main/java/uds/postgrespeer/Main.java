@@ -1,6 +1,7 @@
 package uds.postgrespeer;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,14 +48,27 @@ public final class Main {
 
     public static void main(String[] args) {
         new CommandLine("10-postgres-peer.jar", USAGE)
-                .command("minimal", Options.none().andOperands(),
-                        arguments -> MinimalQuery.main(arguments.operands().toArray(String[]::new)))
+                .command("minimal", Options.none().andOperands(), Main::minimal)
                 .command("postgres", Options.values("--dir", "--socket-mode"), arguments -> PostgresCommand.run(
                         arguments.requiredPath("--dir"), arguments.mode("--socket-mode").orElse(0777), System.out))
                 .command("query", Options.values("--socket-dir", "--port", "--database", "--user").andOperands(),
                         Main::query)
                 .command("demo", Options.none(), arguments -> Demo.run(LessonJar.containing(Main.class), System.out))
                 .main(args);
+    }
+
+    /** The smallest program as it is, its failure said in one line as the query command says it. */
+    private static void minimal(Arguments arguments) throws Exception {
+        List<String> operands = arguments.operands();
+        if (operands.size() > 1) {
+            throw new UsageException("minimal takes at most one DIR");
+        }
+        try {
+            MinimalQuery.main(operands.toArray(String[]::new));
+        } catch (SQLException e) {
+            Path dir = Path.of(operands.isEmpty() ? "/var/run/postgresql" : operands.getFirst());
+            throw QueryCommand.explain(e, dir.resolve(".s.PGSQL.5432"), System.getProperty("user.name"));
+        }
     }
 
     private static void query(Arguments arguments) throws Exception {
