@@ -58,6 +58,10 @@ final class QueryCommand {
     // tag::refused[]
     /** Decided by SQLSTATE and exception types, never by the message: it is in the server's language. */
     static IOException explain(SQLException e, Path socket, String role) {
+        if (REFUSED.equals(e.getSQLState()) && role.equals(osUser())) {
+            return new IOException("PostgreSQL refused role " + role + ", this OS user's own name: the role does not"
+                    + " exist (CREATE ROLE " + role + " LOGIN) or pg_hba.conf lets no one in this way", e);
+        }
         if (REFUSED.equals(e.getSQLState())) {
             return new IOException("PostgreSQL refused role " + role + ": peer authentication compares it with"
                     + " the OS user the kernel names for this process, " + osUser() + " (uid " + ThisProcess.uid()

@@ -106,6 +106,14 @@ class PeerLoginIT {
         assertTrue(claim.stderr().startsWith("error: PostgreSQL refused role " + claimed + ": "), claim.stderr());
     }
 
+    @Test
+    @RequiresRoot("root is the one user here with no role of its name (the server runs as postgres)")
+    void anOsUserWithNoRoleOfItsNameIsToldSo() throws Exception {
+        Commands.Result root = postgres.run(postgres.query("SELECT 1"));
+        assertEquals(new Commands.Result(1, "", "error: PostgreSQL refused role root, this OS user's own name: the role"
+                + " does not exist (CREATE ROLE root LOGIN) or pg_hba.conf lets no one in this way\n"), root);
+    }
+
     // tag::saw[]
     @Test
     void theServerSawALocalSessionAndLoggedItsUser() throws Exception {
