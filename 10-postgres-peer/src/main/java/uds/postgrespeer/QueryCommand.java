@@ -58,23 +58,27 @@ final class QueryCommand {
     // tag::refused[]
     /** Decided by SQLSTATE and exception types, never by the message: it is in the server's language. */
     static IOException explain(SQLException e, Path socket, String role) {
-        if (REFUSED.equals(e.getSQLState()) && role.equals(osUser())) {
-            return new IOException("PostgreSQL refused role " + role + ", this OS user's own name: the role does not"
-                    + " exist (CREATE ROLE " + role + " LOGIN) or pg_hba.conf lets no one in this way", e);
+        String state = e.getSQLState();
+        if (REFUSED.equals(state) && role.equals(osUser())) {
+            return new IOException("PostgreSQL refused role " + role + ", this OS user's own name:"
+                    + " the role does not exist (CREATE ROLE " + role + " LOGIN)"
+                    + " or pg_hba.conf lets no one in this way", e);
         }
-        if (REFUSED.equals(e.getSQLState())) {
-            return new IOException("PostgreSQL refused role " + role + ": peer authentication compares it with"
-                    + " the OS user the kernel names for this process, " + osUser() + " (uid " + ThisProcess.uid()
-                    + "), through the role's pg_ident map if pg_hba.conf names one", e);
+        if (REFUSED.equals(state)) {
+            return new IOException("PostgreSQL refused role " + role + ": peer authentication"
+                    + " compares it with the OS user the kernel names for this process, "
+                    + osUser() + " (uid " + ThisProcess.uid() + "), through the role's"
+                    + " pg_ident map if pg_hba.conf names one", e);
         }
-        if (PASSWORD_WANTED.equals(e.getSQLState())) {
-            return new IOException("the server at " + socket + " asked role " + role + " for a password, and this"
-                    + " client has none to give: pg_hba.conf does not say peer for it, or it is not PostgreSQL", e);
+        if (PASSWORD_WANTED.equals(state)) {
+            return new IOException("the server at " + socket + " asked role " + role
+                    + " for a password, and this client has none to give: pg_hba.conf does"
+                    + " not say peer for it, or it is not PostgreSQL", e);
         }
-        if (UNABLE_TO_CONNECT.equals(e.getSQLState()) && e.getCause() instanceof IOException io) {
+        if (UNABLE_TO_CONNECT.equals(state) && e.getCause() instanceof IOException io) {
             return ConnectFailure.explain(socket, io);
         }
-        return new IOException(e.getSQLState() + " " + e.getMessage(), e);
+        return new IOException(state + " " + e.getMessage(), e);
     }
     // end::refused[]
 
