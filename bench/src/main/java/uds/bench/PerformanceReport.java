@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Turns the results of a real run (RESULTS/jmh.json from JMH, RESULTS/c-baseline.json from
  * {@link CBaseline}, RESULTS/many-clients.json from {@link ManyClients}, RESULTS/http.json from
- * {@link HttpOverUnix}) into the tables and
+ * {@link HttpOverUnix}, RESULTS/postgres.json from {@link PostgresTimings}) into the tables and
  * charts of docs/performance.adoc. Run by every build,
  * so the page can only show measured numbers.
  *
@@ -64,6 +64,7 @@ public final class PerformanceReport {
                 throughputs.stream().map(Throughput::mebibytesPerSecond).toList(), "%.0f MiB/s"));
         ManyClientsReport.write(json.readTree(results.resolve("many-clients.json").toFile()), out);
         HttpReport.write(json.readTree(results.resolve("http.json").toFile()), out);
+        PostgresReport.write(json.readTree(results.resolve("postgres.json").toFile()), out);
     }
 
     static final String C_BASELINE = "C (pingpong.c)";

@@ -99,6 +99,21 @@ public final class SmallestProgram {
         if (sources.size() != 2) {
             throw new AssertionError("a smallest program is two files, one per side: " + sources);
         }
+        checkEach(sources, out, alsoLibraries);
+    }
+
+    /**
+     * The same for a lesson whose server is a real program, not ours (10's PostgreSQL): one
+     * file, the client.
+     */
+    public static void checkClientOfRealServer(List<Path> sources, Path out, String... alsoLibraries) throws IOException {
+        if (sources.size() != 1) {
+            throw new AssertionError("the client of a real server is one file: " + sources);
+        }
+        checkEach(sources, out, alsoLibraries);
+    }
+
+    private static void checkEach(List<Path> sources, Path out, String... alsoLibraries) throws IOException {
         for (Path source : sources) {
             long lines = linesOfCode(source);
             if (lines > MAX_LINES) {

@@ -299,6 +299,65 @@ def squat_seqpacket(target, seconds):
     os.unlink(target)
 
 
+def plant_file(target):
+    """Creates target before the real server does (lesson 10: PostgreSQL's lock file), with this pid in it."""
+    with open(target, "x") as f:
+        f.write(f"{os.getpid()}\n")
+    print("planted " + target, flush=True)
+
+
+def squat_stream(target, seconds):
+    """Binds a stream socket at target before the real server does, and keeps it for a while."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.bind(address(target))
+    s.listen(16)
+    print("squatting " + target, flush=True)
+    time.sleep(seconds)
+    s.close()
+
+
+def read_exactly(c, size):
+    data = b""
+    while len(data) < size:
+        chunk = c.recv(size - len(data))
+        if not chunk:
+            raise EOFError()
+        data += chunk
+    return data
+
+
+def pg_impostor(target, seconds):
+    """Moves the real server's socket aside (a directory anyone may write lets anyone do so) and
+    binds its own in its place; answers a PostgreSQL client's start-up by asking for a password
+    in clear text, then says whether one came (never what it was)."""
+    os.rename(target, target + ".moved")
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.bind(target)
+    os.chmod(target, 0o777)
+    s.listen(1)
+    s.settimeout(seconds)
+    print("impersonating " + target, flush=True)
+    try:
+        c, _ = s.accept()
+        c.settimeout(5)
+        length, = struct.unpack("!i", read_exactly(c, 4))
+        startup = read_exactly(c, min(length, 10000) - 4)[4:].split(b"\0")
+        fields = dict(zip(startup[0::2], startup[1::2]))
+        print("a client asked for role " + repr(fields.get(b"user", b"").decode("utf-8", "replace")), flush=True)
+        c.sendall(b"R" + struct.pack("!ii", 8, 3))  # AuthenticationCleartextPassword
+        try:
+            kind = read_exactly(c, 1)
+            print("it sent a password" if kind == b"p" else "it sent no password", flush=True)
+        except (EOFError, OSError):
+            print("it sent no password", flush=True)
+        c.close()
+    except socket.timeout:
+        print("no client came", flush=True)
+    s.close()
+    os.unlink(target)
+    os.rename(target + ".moved", target)
+
+
 def main(argv):
     # Like any user may: as many descriptors as the hard limit allows.
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -335,6 +394,12 @@ def main(argv):
         big_datagram(target, int(rest[0]))
     elif command == "squat-seqpacket":
         squat_seqpacket(target, float(rest[0]))
+    elif command == "plant-file":
+        plant_file(target)
+    elif command == "squat-stream":
+        squat_stream(target, float(rest[0]))
+    elif command == "pg-impostor":
+        pg_impostor(target, float(rest[0]))
     elif command == "datagrams":
         for _ in range(int(rest[2])):
             send_datagram(target, rest[0], int(rest[1]), report=False).close()
