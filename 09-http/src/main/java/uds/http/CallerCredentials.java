@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.channels.SocketChannel;
 
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 
 import uds.support.Credentials;
@@ -23,14 +24,17 @@ final class CallerCredentials {
 
     // tag::caller[]
     static Credentials of(Request request) throws IOException {
+        return of(request.getConnectionMetaData().getConnection().getEndPoint());
+    }
+
+    /** The peer of a connection's end point: asked once per request, and once as it opens. */
+    static Credentials of(EndPoint endPoint) throws IOException {
         // Jetty's UnixDomainServerConnector accepts JDK SocketChannels.
-        SocketChannel channel = (SocketChannel) request.getConnectionMetaData().getConnection()
-                .getEndPoint().getTransport();
-        return SocketOption.peerCredentials(descriptor(channel));
+        return SocketOption.peerCredentials(descriptor((SocketChannel) endPoint.getTransport()));
     }
 
     /** The channel's descriptor number, through the JDK's internal SelChImpl interface. */
-    static int descriptor(SocketChannel channel) {
+    private static int descriptor(SocketChannel channel) {
         try {
             return (int) FD_VAL.invoke(channel);
         } catch (IllegalAccessException e) {

@@ -1,13 +1,11 @@
 package uds.http;
 
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.jetty.io.Connection;
 
-import uds.support.SocketOption;
 import uds.support.ThrottledLog;
 import uds.support.UserDatabase;
 
@@ -34,8 +32,7 @@ final class ConnectionsPerUser implements Connection.Listener {
     public void onOpened(Connection connection) {
         long uid;
         try {
-            uid = SocketOption.peerCredentials(CallerCredentials.descriptor(
-                    (SocketChannel) connection.getEndPoint().getTransport())).uid();
+            uid = CallerCredentials.of(connection.getEndPoint()).uid();
         } catch (IOException e) {
             connection.close(); // gone before we could ask who it was
             return;
