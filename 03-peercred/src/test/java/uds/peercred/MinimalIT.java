@@ -38,7 +38,7 @@ class MinimalIT {
     @Test
     void theClientIsToldWhoTheKernelSaysItIs() throws Exception {
         Transcript transcript = new Transcript();
-        String me = "you are user " + UserDatabase.userName(ThisProcess.uid()).orElse(Long.toString(ThisProcess.uid()))
+        String me = "you are user " + ThisProcess.userName()
                 + ", group " + UserDatabase.groupName(ThisProcess.gid()).orElse(Long.toString(ThisProcess.gid()));
         // World-searchable, so that another user may reach the socket; the jar copied where they can read it.
         try (SharedDirectory directory = SharedDirectory.create("uds-minimal-")) {

@@ -10,6 +10,7 @@ import uds.support.Arguments;
 import uds.support.CommandLine;
 import uds.support.LessonJar;
 import uds.support.Options;
+import uds.support.ThisProcess;
 import uds.support.UsageException;
 
 /**
@@ -79,7 +80,8 @@ public final class Main {
         int port = arguments.count("--port", 1, 65535, 5432);
         Path socket = arguments.requiredPath("--socket-dir").resolve(".s.PGSQL." + port);
         String database = name(arguments, "--database").orElse("postgres");
-        String role = name(arguments, "--user").orElseGet(QueryCommand::osUser);
+        // Peer authentication's role: the OS user's own name, unless another is claimed.
+        String role = name(arguments, "--user").orElseGet(ThisProcess::userName);
         QueryCommand.run(socket, database, role, operands.getFirst(), System.out);
     }
 

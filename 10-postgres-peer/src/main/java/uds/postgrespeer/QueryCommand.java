@@ -14,7 +14,6 @@ import java.util.List;
 import uds.support.ConnectFailure;
 import uds.support.Printable;
 import uds.support.ThisProcess;
-import uds.support.UserDatabase;
 
 /**
  * The query command: SQL through pgjdbc over PostgreSQL's socket, logged in with no password
@@ -29,11 +28,6 @@ final class QueryCommand {
     static final String PASSWORD_WANTED = "08004";
     /** SQLSTATE connection_unable_to_connect: pgjdbc's when the socket could not be connected. */
     static final String UNABLE_TO_CONNECT = "08001";
-
-    /** The role claimed when none is given: the name of this process's OS user, as peer expects. */
-    static String osUser() {
-        return UserDatabase.userName(ThisProcess.uid()).orElse(Long.toString(ThisProcess.uid()));
-    }
 
     static void run(Path socket, String database, String role, String sql, PrintStream out) throws IOException {
         try (Connection db = SocketJdbc.connect(socket, database, role); Statement statement = db.createStatement()) {
@@ -59,7 +53,7 @@ final class QueryCommand {
     /** Decided by SQLSTATE and exception types, never by the message: it is in the server's language. */
     static IOException explain(SQLException e, Path socket, String role) {
         String state = e.getSQLState();
-        if (REFUSED.equals(state) && role.equals(osUser())) {
+        if (REFUSED.equals(state) && role.equals(ThisProcess.userName())) {
             return new IOException("PostgreSQL refused role " + role + ", this OS user's own name:"
                     + " the role does not exist (CREATE ROLE " + role + " LOGIN)"
                     + " or pg_hba.conf lets no one in this way", e);
@@ -67,7 +61,7 @@ final class QueryCommand {
         if (REFUSED.equals(state)) {
             return new IOException("PostgreSQL refused role " + role + ": peer authentication"
                     + " compares it with the OS user the kernel names for this process, "
-                    + osUser() + " (uid " + ThisProcess.uid() + "), through the role's"
+                    + ThisProcess.userName() + " (uid " + ThisProcess.uid() + "), through the role's"
                     + " pg_ident map if pg_hba.conf names one", e);
         }
         if (PASSWORD_WANTED.equals(state)) {

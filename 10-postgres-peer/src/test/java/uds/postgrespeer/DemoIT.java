@@ -17,7 +17,7 @@ class DemoIT {
     @Test
     void theTourShowsEveryStepInOrder() throws Exception {
         assumeTrue(PostgresCluster.binaries().isPresent(), "PostgreSQL is not installed (Debian: apt-get install postgresql)");
-        String owner = ThisProcess.isRoot() ? "postgres" : QueryCommand.osUser();
+        String owner = ThisProcess.isRoot() ? "postgres" : ThisProcess.userName();
         List<String> expectedInOrder = new ArrayList<>(List.of(
                 "postgres \\| PostgreSQL serving on .*/\\.s\\.PGSQL\\.5432 as OS user " + owner + ", no TCP",
                 "query \\| " + owner + " \\| " + owner + "$"));

@@ -72,8 +72,7 @@ public final class PostgresCluster implements AutoCloseable {
                 ? Optional.of(OtherUser.named("postgres").orElseThrow(() -> new IOException(
                         "PostgreSQL does not run as root, and there is no user postgres to run it as")))
                 : Optional.empty();
-        String ownerName = owner.map(OtherUser::name)
-                .orElseGet(() -> UserDatabase.userName(ThisProcess.uid()).orElse(Long.toString(ThisProcess.uid())));
+        String ownerName = owner.map(OtherUser::name).orElseGet(ThisProcess::userName);
         PostgresCluster cluster = new PostgresCluster(dir, socketDirectory.orElse(dir.resolve("socket")), port, bin,
                 owner, ownerName);
         List<String> made = new ArrayList<>(List.of("data", "log"));

@@ -31,6 +31,12 @@ public final class ThisProcess {
         }
     }
 
+    /** This process's user name, or its uid as a number where the user database has none. */
+    public static String userName() {
+        long uid = uid();
+        return UserDatabase.userName(uid).orElse(Long.toString(uid));
+    }
+
     public static boolean isRoot() {
         return uid() == 0;
     }
