@@ -210,12 +210,19 @@ public final class ManyClients {
             run.put("server_threads_peak", threads.get());
             return run;
         } finally {
-            process.destroyForcibly();
-            process.waitFor();
+            stop(process);
             Files.deleteIfExists(socket);
         }
     }
     // end::measure[]
+
+    /** SIGTERM (a JVM then runs its shutdown: a flight recording is written), SIGKILL if it lingers. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
 
     /** A point's repetitions kept whole, and beside them the median of each number (connected: the fewest). */
     static Map<String, Object> median(Point point, List<Map<String, Object>> repetitions) {
