@@ -102,7 +102,18 @@ public final class ManyClients {
         report.put("repetitions", REPETITIONS);
         report.put("small_heap", String.join(" ", SMALL_HEAP));
         report.put("runs", runs);
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(results.resolve("many-clients.json").toFile(), report);
+        // A quick run checks a change: it leaves the committed run alone.
+        Path written = quick() ? build.resolve("many-clients-quick.json") : results.resolve("many-clients.json");
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(written.toFile(), report);
+        System.out.println("wrote " + written);
+        if (quick()) {
+            System.out.print(ManyClientsReport.table(ManyClientsReport.runs(new ObjectMapper().readTree(written.toFile()))));
+        }
+    }
+
+    /** Some points only (-Dmany.clients or -Dmany.servers). */
+    static boolean quick() {
+        return !System.getProperty("many.clients", "").isBlank() || !System.getProperty("many.servers", "").isBlank();
     }
 
     /**

@@ -97,12 +97,14 @@ final class ManyClientsReport {
                 | N | server | round trips/s | lowest to highest | vs C | p50 | p99 | p99 vs C | server RSS | threads
                 """);
         for (Run run : runs) {
-            Run c = c(runs, run.connections()).orElseThrow();
-            table.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f to %,.0f | %.2fx | %s | %s | %.2fx | %,d MiB | %d%n",
+            Optional<Run> c = c(runs, run.connections()); // a quick run may leave C out
+            table.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f to %,.0f | %s | %s | %s | %s | %,d MiB | %d%n",
                     run.connections(), run.server() + (run.complete() ? "" : " (" + run.connected() + " connected, "
                             + run.failed() + " failed)"),
-                    run.requestsPerSecond(), run.slowest(), run.fastest(), run.requestsPerSecond() / c.requestsPerSecond(),
-                    micros(run.p50()), micros(run.p99()), run.p99() / c.p99(), run.rssKiB() / 1024, run.threads()));
+                    run.requestsPerSecond(), run.slowest(), run.fastest(),
+                    c.map(baseline -> ratio(run.requestsPerSecond() / baseline.requestsPerSecond())).orElse("–"),
+                    micros(run.p50()), micros(run.p99()), c.map(baseline -> ratio(run.p99() / baseline.p99())).orElse("–"),
+                    run.rssKiB() / 1024, run.threads()));
         }
         return table.append("|===\n").toString();
     }
@@ -184,6 +186,10 @@ final class ManyClientsReport {
         text.append(incomplete.isEmpty() ? "* Every server kept every connection of every run.\n"
                 : "* Not every connection was served: " + String.join("; ", incomplete) + ".\n");
         return text.toString();
+    }
+
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, "%.2fx", ratio);
     }
 
     private static String micros(double micros) {
