@@ -30,13 +30,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ManyClients {
 
-    static final List<Integer> CONNECTIONS = List.of(100, 1_000, 10_000);
+    static final List<Integer> CONNECTIONS = List.of(1_000, 10_000);
     /** Where the unpinned runs are measured too: the points the goals name. */
     static final List<Integer> GOAL_CONNECTIONS = List.of(1_000, 10_000);
     /** Where each Java model runs with the small heap too: its memory where it matters most. */
     static final int SMALL_HEAP_CONNECTIONS = 10_000;
-    static final double WARMUP_SECONDS = 1;
-    static final double MEASURE_SECONDS = 2;
+    static final double WARMUP_SECONDS = 0.5;
+    static final double MEASURE_SECONDS = 1.5;
     static final int REPETITIONS = 3;
     static final String C_SERVER = "C epoll (epoll_echo.c)";
     static final String C_MODEL = "c";
@@ -107,7 +107,9 @@ public final class ManyClients {
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(written.toFile(), report);
         System.out.println("wrote " + written);
         if (quick()) {
-            System.out.print(ManyClientsReport.table(ManyClientsReport.runs(new ObjectMapper().readTree(written.toFile()))));
+            List<ManyClientsReport.Run> measured = ManyClientsReport.runs(new ObjectMapper().readTree(written.toFile()));
+            System.out.print(ManyClientsReport.table(ManyClientsReport.main(measured))
+                    + ManyClientsReport.placementTable(measured) + ManyClientsReport.heapTable(measured));
         }
     }
 
@@ -259,12 +261,17 @@ public final class ManyClients {
         return ((Number) run.get(key)).longValue();
     }
 
+    /** Up to the server's "ready"; what a JVM prints before it (Flight Recorder's start) is skipped. */
     private static void awaitReady(Process process, Server server) throws IOException {
         BufferedReader out = process.inputReader(StandardCharsets.UTF_8);
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            throw new IOException(server.name() + " did not start: " + line);
+        List<String> before = new ArrayList<>();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.equals("ready")) {
+                return;
+            }
+            before.add(line);
         }
+        throw new IOException(server.name() + " did not start: " + before);
     }
 
     /** Reads VmRSS and Threads from /proc/PID/status every 50 ms, keeping the largest. */

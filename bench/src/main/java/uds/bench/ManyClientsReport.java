@@ -63,7 +63,7 @@ final class ManyClientsReport {
         Files.writeString(out.resolve("many-clients-heap.adoc"), heapTable(runs));
         Files.writeString(out.resolve("many-clients-findings.adoc"), findings(runs));
         Files.writeString(out.resolve("many-clients-setup.adoc"), String.format(Locale.ROOT,
-                "Each point: %.0f s of warm-up, then %.0f s measured, %d times (the tables show the median); descriptor"
+                "Each point: %.1f s of warm-up, then %.1f s measured, %d times (the tables show the median); descriptor"
                         + " limit (hard) %d; small heap: `%s`.%n",
                 report.get("warmup_s").asDouble(), report.get("measure_s").asDouble(), report.get("repetitions").asInt(),
                 report.get("descriptor_limit").asLong(), report.get("small_heap").asText()));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a Java server's time goes under the many-clients load: the JDK selector's and the FFM
- * epoll server's, each recorded with JDK Flight Recorder (its sampling profile) while loadgen
+ * Where a Java server's time goes under the many-clients load: the JDK selector's (with its
+ * selected-key set, and with select(action)) and the FFM epoll server's, each recorded with JDK Flight Recorder (its sampling profile) while loadgen
  * drives 1,000 connections, pinned; the hottest methods of each, as {@code jfr view
  * hot-methods} prints them, in RESULTS/selector-profile.txt for the page.
  *
@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 public final class SelectorProfile {
 
-    static final List<EchoServers.Model> PROFILED = List.of(EchoServers.Model.JDK_SELECTOR, EchoServers.Model.FFM_EPOLL);
+    static final List<EchoServers.Model> PROFILED = List.of(EchoServers.Model.JDK_SELECTOR,
+            EchoServers.Model.JDK_SELECTOR_ACTION, EchoServers.Model.FFM_EPOLL);
     static final int CONNECTIONS = 1_000;
 
     public static void main(String[] args) throws Exception {
