@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,9 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The many-clients bench: every server (the C epoll server and each Java model of
  * {@link EchoServers}) in a process of its own, loaded by loadgen.c with N connections, each
- * making 64-byte round trips. While the load runs, the server's resident memory and thread
- * count are read from /proc at their peak. Each point three times, interleaved; the JSON keeps
- * every repetition beside the median. Writes RESULTS/many-clients.json.
+ * making 64-byte round trips. The server's resident memory is read from /proc once it is ready
+ * and, while the load runs, at its peak, with its thread count. Each point three times,
+ * interleaved; each Java point runs right after a C point and is compared with it; the JSON
+ * keeps every repetition beside the median. Writes RESULTS/many-clients.json.
  *
  * <p>Usage: ManyClients C_SOURCE_DIR BUILD_DIR RESULTS_DIR. A quick run of some points:
  * {@code -Dmany.clients=1000 -Dmany.servers=c,ffm_epoll} (model ids as in
@@ -31,17 +33,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ManyClients {
 
     static final List<Integer> CONNECTIONS = List.of(1_000, 10_000);
-    /** Where the unpinned runs are measured too: the points the goals name. */
+    /** The points the goal names: the charts and findings. */
     static final List<Integer> GOAL_CONNECTIONS = List.of(1_000, 10_000);
+    /** Where each server runs unpinned too (one N: the bench's 15 minutes hold no more). */
+    static final int UNPINNED_CONNECTIONS = 1_000;
     /** Where each Java model runs with the small heap too: its memory where it matters most. */
     static final int SMALL_HEAP_CONNECTIONS = 10_000;
-    static final double WARMUP_SECONDS = 0.5;
-    static final double MEASURE_SECONDS = 1.5;
+    static final double WARMUP_SECONDS = 1.5;
+    static final double MEASURE_SECONDS = 1.0;
     static final int REPETITIONS = 3;
     static final String C_SERVER = "C epoll (epoll_echo.c)";
     static final String C_MODEL = "c";
-    /** The small heap: the serial collector and a fixed 64 MiB, enough for 10,000 connections of every model. */
-    static final List<String> SMALL_HEAP = List.of("-Xms64m", "-Xmx64m", "-XX:+UseSerialGC");
+    /**
+     * The small heap: the serial collector and a fixed 128 MiB, the smallest power of two that holds
+     * 10,000 connections of every model. With 64 MiB the virtual-thread servers collect without
+     * end: each connection's 4 KiB buffer and its thread's stack both live on the heap.
+     */
+    static final List<String> SMALL_HEAP = List.of("-Xms128m", "-Xmx128m", "-XX:+UseSerialGC");
 
     /** A server to start: its model id, its name on the page, and its command (the socket path comes last). */
     record Server(String model, String name, List<String> command) {
@@ -75,6 +83,7 @@ public final class ManyClients {
         long descriptorLimit = descriptorLimit();
         boolean canPin = Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(Path.of("/usr/bin/taskset"));
 
+        Placement main = canPin ? Placement.PINNED : Placement.UNPINNED;
         List<Point> points = points(servers, connections(), canPin);
         points.removeIf(point -> {
             boolean tooMany = point.connections() + 100 > descriptorLimit;
@@ -86,8 +95,16 @@ public final class ManyClients {
         Map<Point, List<Map<String, Object>>> repetitions = new LinkedHashMap<>();
         // Repetitions outermost: a machine that slows down during the run slows every point alike.
         for (int repetition = 0; repetition < REPETITIONS; repetition++) {
+            Map<String, Object> lastC = null;
             for (Point point : points) {
                 Map<String, Object> run = measure(point, loadgen, build, WARMUP_SECONDS, MEASURE_SECONDS);
+                if (point.placement().equals(main) && !point.server().isJava()) {
+                    lastC = run;
+                } else if (point.placement().equals(main) && lastC != null) {
+                    // This machine's speed drifts by minutes: each Java point against the C point just before it.
+                    run.put("c_requests_per_s", lastC.get("requests_per_s"));
+                    run.put("c_p99_us", lastC.get("p99_us"));
+                }
                 System.out.println(run);
                 repetitions.computeIfAbsent(point, key -> new ArrayList<>()).add(run);
             }
@@ -119,19 +136,32 @@ public final class ManyClients {
     }
 
     /**
-     * Every server at every N pinned; at the goals' N also unpinned; at 10,000 each Java server
-     * with the small heap too. Without two cores (or taskset) nothing is pinned, and the JSON says so.
+     * One repetition's points, in order. At each N every Java server runs pinned right after a
+     * C point of its own, then unpinned (at {@link #UNPINNED_CONNECTIONS}) and with the small heap
+     * (at {@link #SMALL_HEAP_CONNECTIONS}): what is compared runs close in time. Without two cores
+     * (or taskset) nothing is pinned, and the JSON says so.
      */
     static List<Point> points(List<Server> servers, List<Integer> connections, boolean canPin) {
+        Placement main = canPin ? Placement.PINNED : Placement.UNPINNED;
+        Optional<Server> c = servers.stream().filter(server -> !server.isJava()).findFirst();
+        List<Server> java = servers.stream().filter(Server::isJava).toList();
         List<Point> points = new ArrayList<>();
         for (int n : connections) {
-            for (Server server : servers) {
-                points.add(new Point(server, n, canPin ? Placement.PINNED : Placement.UNPINNED));
-                if (canPin && GOAL_CONNECTIONS.contains(n)) {
+            boolean unpinnedToo = canPin && n == UNPINNED_CONNECTIONS;
+            if (unpinnedToo) {
+                c.ifPresent(server -> points.add(new Point(server, n, Placement.UNPINNED)));
+            }
+            if (java.isEmpty()) {
+                c.ifPresent(server -> points.add(new Point(server, n, main)));
+            }
+            for (Server server : java) {
+                c.ifPresent(baseline -> points.add(new Point(baseline, n, main)));
+                points.add(new Point(server, n, main));
+                if (unpinnedToo) {
                     points.add(new Point(server, n, Placement.UNPINNED));
                 }
-                if (server.isJava() && n == SMALL_HEAP_CONNECTIONS) {
-                    points.add(new Point(server, n, canPin ? Placement.SMALL_HEAP : new Placement(false, "small")));
+                if (n == SMALL_HEAP_CONNECTIONS) {
+                    points.add(new Point(server, n, new Placement(canPin, "small")));
                 }
             }
         }
@@ -197,6 +227,7 @@ public final class ManyClients {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             awaitReady(process, point.server());
+            long rssReady = status(process.pid()).getOrDefault("VmRSS", 0L);
             AtomicLong rss = new AtomicLong();
             AtomicLong threads = new AtomicLong();
             Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(process.pid(), rss, threads));
@@ -219,6 +250,7 @@ public final class ManyClients {
             @SuppressWarnings("unchecked")
             Map<String, Object> measured = new ObjectMapper().readValue(line, Map.class);
             run.putAll(measured);
+            run.put("server_rss_kib_ready", rssReady);
             run.put("server_rss_kib_peak", rss.get());
             run.put("server_threads_peak", threads.get());
             return run;
@@ -237,28 +269,45 @@ public final class ManyClients {
         }
     }
 
-    /** A point's repetitions kept whole, and beside them the median of each number (connected: the fewest). */
+    /**
+     * A point's repetitions kept whole, and beside them the median of each number (connected: the
+     * fewest); where a repetition ran right after C, its ratios to that C run, and their medians.
+     */
     static Map<String, Object> median(Point point, List<Map<String, Object>> repetitions) {
+        for (Map<String, Object> run : repetitions) {
+            if (run.containsKey("c_requests_per_s")) {
+                run.put("vs_c", number(run, "requests_per_s") / number(run, "c_requests_per_s"));
+                run.put("p99_vs_c", number(run, "p99_us") / number(run, "c_p99_us"));
+            }
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", point.server().model());
         summary.put("server", point.server().name());
         summary.put("connections", point.connections());
         summary.put("pinned", point.placement().pinned());
         summary.put("heap", point.placement().heap());
-        summary.put("connected", repetitions.stream().mapToLong(run -> number(run, "connected")).min().orElse(0));
-        summary.put("failed", repetitions.stream().mapToLong(run -> number(run, "failed")).sum());
-        for (String key : List.of("requests_per_s", "p50_us", "p99_us", "server_rss_kib_peak", "server_threads_peak")) {
-            double[] values = repetitions.stream().mapToDouble(run -> ((Number) run.get(key)).doubleValue()).sorted().toArray();
-            summary.put(key, values[values.length / 2]);
+        summary.put("connected", repetitions.stream().mapToLong(run -> (long) number(run, "connected")).min().orElse(0));
+        summary.put("failed", repetitions.stream().mapToLong(run -> (long) number(run, "failed")).sum());
+        for (String key : List.of("requests_per_s", "p50_us", "p99_us", "server_rss_kib_ready", "server_rss_kib_peak",
+                "server_threads_peak", "vs_c", "p99_vs_c")) {
+            double[] values = repetitions.stream().filter(run -> run.containsKey(key)).mapToDouble(run -> number(run, key))
+                    .sorted().toArray();
+            if (values.length > 0) {
+                summary.put(key, values[values.length / 2]);
+            }
         }
-        summary.put("repetitions", repetitions.stream().map(run -> Map.of(
-                "requests_per_s", run.get("requests_per_s"), "p50_us", run.get("p50_us"), "p99_us", run.get("p99_us"),
-                "server_rss_kib_peak", run.get("server_rss_kib_peak"))).toList());
+        List<String> kept = List.of("requests_per_s", "p50_us", "p99_us", "server_rss_kib_ready", "server_rss_kib_peak",
+                "c_requests_per_s", "c_p99_us", "vs_c", "p99_vs_c");
+        summary.put("repetitions", repetitions.stream().map(run -> {
+            Map<String, Object> repetition = new LinkedHashMap<>();
+            kept.stream().filter(run::containsKey).forEach(key -> repetition.put(key, run.get(key)));
+            return repetition;
+        }).toList());
         return summary;
     }
 
-    private static long number(Map<String, Object> run, String key) {
-        return ((Number) run.get(key)).longValue();
+    private static double number(Map<String, Object> run, String key) {
+        return ((Number) run.get(key)).doubleValue();
     }
 
     /** Up to the server's "ready"; what a JVM prints before it (Flight Recorder's start) is skipped. */
@@ -276,21 +325,28 @@ public final class ManyClients {
 
     /** Reads VmRSS and Threads from /proc/PID/status every 50 ms, keeping the largest. */
     private static void sample(long pid, AtomicLong rss, AtomicLong threads) {
-        Path status = Path.of("/proc/" + pid + "/status");
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmRSS:")) {
-                        rss.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
-                    } else if (line.startsWith("Threads:")) {
-                        threads.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
-                    }
-                }
+                Map<String, Long> status = status(pid);
+                rss.accumulateAndGet(status.getOrDefault("VmRSS", 0L), Math::max);
+                threads.accumulateAndGet(status.getOrDefault("Threads", 0L), Math::max);
                 Thread.sleep(Duration.ofMillis(50));
             } catch (IOException | InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** VmRSS (KiB) and Threads from /proc/PID/status. */
+    private static Map<String, Long> status(long pid) throws IOException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            String name = line.substring(0, Math.max(0, line.indexOf(':')));
+            if (name.equals("VmRSS") || name.equals("Threads")) {
+                values.put(name, Long.parseLong(line.replaceAll("\\D", "")));
+            }
+        }
+        return values;
     }
 
     /** The hard RLIMIT_NOFILE: what loadgen and the servers raise their own limit to. */
