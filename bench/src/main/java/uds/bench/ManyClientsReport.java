@@ -46,15 +46,10 @@ final class ManyClientsReport {
     static List<Run> runs(JsonNode report) {
         List<Run> runs = new ArrayList<>();
         for (JsonNode run : report.get("runs")) {
-            double slowest = Double.MAX_VALUE;
-            double fastest = 0;
-            for (JsonNode repetition : run.get("repetitions")) {
-                slowest = Math.min(slowest, repetition.get("requests_per_s").asDouble());
-                fastest = Math.max(fastest, repetition.get("requests_per_s").asDouble());
-            }
+            Spread spread = Spread.of(run);
             runs.add(new Run(run.get("model").asText(), run.get("server").asText(), run.get("connections").asInt(),
                     run.get("pinned").asBoolean(), run.get("heap").asText(), run.get("connected").asInt(),
-                    run.get("failed").asLong(), run.get("requests_per_s").asDouble(), slowest, fastest,
+                    run.get("failed").asLong(), run.get("requests_per_s").asDouble(), spread.slowest(), spread.fastest(),
                     run.get("p50_us").asDouble(), run.get("p99_us").asDouble(), run.path("server_rss_kib_ready").asLong(),
                     run.get("server_rss_kib_peak").asLong(), run.get("server_threads_peak").asLong(),
                     run.path("vs_c").asDouble(Double.NaN), run.path("p99_vs_c").asDouble(Double.NaN)));
