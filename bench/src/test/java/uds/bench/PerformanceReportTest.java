@@ -112,6 +112,8 @@ class PerformanceReportTest {
         assertTrue(findings.contains("the best Java server, J k, made 140,000 round trips/s. Against the C run just before each"
                 + " of its repetitions (the median of the pairs), C made 1.05x as many, and its p99 was 1.10x of C's. The goal"
                 + " (within 1.15x and 1.3x): met."), findings);
+        String chart = ManyClientsReport.chart(runs, 1000);
+        assertTrue(chart.contains("0.95x") && chart.contains("0.80x") && chart.contains("1.00x"), chart);
     }
 
     @Test
