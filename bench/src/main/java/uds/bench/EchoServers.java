@@ -43,7 +43,11 @@ public final class EchoServers {
         /** One thread, a JDK Selector, non-blocking JDK channels. */
         JDK_SELECTOR("one selector thread (JDK channels)"),
         /** One thread, junixsocket's Selector, non-blocking junixsocket channels. */
-        JUNIXSOCKET_SELECTOR("one selector thread (junixsocket)");
+        JUNIXSOCKET_SELECTOR("one selector thread (junixsocket)"),
+        /** One thread, a JDK Selector handing each ready key to an action: no selected-key set. */
+        JDK_SELECTOR_ACTION("one selector thread, select(action) (JDK channels)"),
+        /** One thread, epoll through the FFM API: epoll_echo.c's loop in Java. */
+        FFM_EPOLL("one epoll thread through FFM (no Selector)");
 
         final String label;
 
@@ -64,6 +68,12 @@ public final class EchoServers {
                 server.bind(UnixDomainSocketAddress.of(path), BACKLOG);
                 selector(server, SelectorProvider.provider().openSelector());
             }
+            case JDK_SELECTOR_ACTION -> {
+                ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                server.bind(UnixDomainSocketAddress.of(path), BACKLOG);
+                selectorWithAction(server, SelectorProvider.provider().openSelector());
+            }
+            case FFM_EPOLL -> FfmEpollServer.serve(path);
             case JUNIXSOCKET_SELECTOR -> {
                 AFUNIXSelectorProvider provider = AFUNIXSelectorProvider.provider();
                 ServerSocketChannel server = provider.openServerSocketChannel();
@@ -73,7 +83,7 @@ public final class EchoServers {
         }
     }
 
-    private static void ready() {
+    static void ready() {
         System.out.println("ready");
         System.out.flush();
     }
@@ -163,6 +173,46 @@ public final class EchoServers {
         }
     }
     // end::selector[]
+
+    // tag::selector-action[]
+    /**
+     * The same loop as far as the Selector API allows it to be tuned: select(Consumer) hands each
+     * ready key to one action (no selected-key set, no iterator), the connection is the key's
+     * channel, and the one direct buffer is reused: nothing is allocated per event.
+     */
+    private static void selectorWithAction(ServerSocketChannel server, Selector selector) throws IOException {
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(4096);
+        ready();
+        while (true) {
+            selector.select(key -> {
+                try {
+                    if (key.isAcceptable()) {
+                        for (SocketChannel connection; (connection = server.accept()) != null; ) {
+                            connection.configureBlocking(false);
+                            connection.register(selector, SelectionKey.OP_READ);
+                        }
+                    } else if (((SocketChannel) key.channel()).read(buffer.clear()) < 0) {
+                        key.cancel();
+                        key.channel().close();
+                    } else {
+                        for (buffer.flip(); buffer.hasRemaining(); ) {
+                            ((SocketChannel) key.channel()).write(buffer);
+                        }
+                    }
+                } catch (IOException e) {
+                    key.cancel();
+                    try {
+                        key.channel().close();
+                    } catch (IOException ignored) {
+                        // closing a failed connection: nothing more to do
+                    }
+                }
+            });
+        }
+    }
+    // end::selector-action[]
 
     private EchoServers() {
     }

@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class HttpOverUnix {
 
     static final List<Integer> CONNECTIONS = List.of(1, 16);
-    static final double WARMUP_SECONDS = 3;
-    static final double MEASURE_SECONDS = 5;
+    static final double WARMUP_SECONDS = 2;
+    static final double MEASURE_SECONDS = 3;
     /** Each point is measured this many times; the page shows the median and the spread. */
     static final int REPETITIONS = 3;
 

@@ -27,14 +27,9 @@ final class HttpReport {
     static List<Point> points(JsonNode report) {
         List<Point> points = new ArrayList<>();
         for (JsonNode run : report.get("runs")) {
-            double slowest = Double.MAX_VALUE;
-            double fastest = 0;
-            for (JsonNode repetition : run.get("repetitions")) {
-                slowest = Math.min(slowest, repetition.get("requests_per_s").asDouble());
-                fastest = Math.max(fastest, repetition.get("requests_per_s").asDouble());
-            }
+            Spread spread = Spread.of(run);
             points.add(new Point(run.get("listener").asText(), run.get("server").asText(), run.get("connections").asInt(),
-                    run.get("failed").asLong(), run.get("requests_per_s").asDouble(), slowest, fastest,
+                    run.get("failed").asLong(), run.get("requests_per_s").asDouble(), spread.slowest(), spread.fastest(),
                     run.get("p50_us").asDouble(), run.get("p99_us").asDouble()));
         }
         return points;
