@@ -245,12 +245,7 @@ public final class ManyClients {
             }
             sampler.interrupt();
             sampler.join();
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("model", point.server().model());
-            run.put("server", point.server().name());
-            run.put("connections", point.connections());
-            run.put("pinned", point.placement().pinned());
-            run.put("heap", point.placement().heap());
+            Map<String, Object> run = describe(point);
             @SuppressWarnings("unchecked")
             Map<String, Object> measured = new ObjectMapper().readValue(line, Map.class);
             run.putAll(measured);
@@ -264,6 +259,17 @@ public final class ManyClients {
         }
     }
     // end::measure[]
+
+    /** What a point is, as each run and each median in the JSON begins. */
+    private static Map<String, Object> describe(Point point) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("model", point.server().model());
+        described.put("server", point.server().name());
+        described.put("connections", point.connections());
+        described.put("pinned", point.placement().pinned());
+        described.put("heap", point.placement().heap());
+        return described;
+    }
 
     /** SIGTERM (a JVM then runs its shutdown: a flight recording is written), SIGKILL if it lingers. */
     private static void stop(Process process) throws InterruptedException {
@@ -284,12 +290,7 @@ public final class ManyClients {
                 run.put("p99_vs_c", number(run, "p99_us") / number(run, "c_p99_us"));
             }
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("model", point.server().model());
-        summary.put("server", point.server().name());
-        summary.put("connections", point.connections());
-        summary.put("pinned", point.placement().pinned());
-        summary.put("heap", point.placement().heap());
+        Map<String, Object> summary = describe(point);
         summary.put("connected", repetitions.stream().mapToLong(run -> (long) number(run, "connected")).min().orElse(0));
         summary.put("failed", repetitions.stream().mapToLong(run -> (long) number(run, "failed")).sum());
         for (String key : List.of("requests_per_s", "p50_us", "p99_us", "server_rss_kib_ready", "server_rss_kib_peak",

@@ -10,9 +10,10 @@ import java.util.Locale;
 
 /**
  * Where a Java server's time goes under the many-clients load: the JDK selector's (with its
- * selected-key set, and with select(action)) and the FFM epoll server's, each recorded with JDK Flight Recorder (its sampling profile) while loadgen
- * drives 1,000 connections, pinned; the hottest methods of each, as {@code jfr view
- * hot-methods} prints them, in RESULTS/selector-profile.txt for the page.
+ * selected-key set, and with select(action)) and the FFM epoll server's, each recorded with
+ * JDK Flight Recorder (its sampling profile) while loadgen drives 1,000 connections, pinned;
+ * the hottest methods of each, as {@code jfr view hot-methods} prints them, in
+ * RESULTS/selector-profile.txt for the page.
  *
  * <p>Usage: SelectorProfile C_SOURCE_DIR BUILD_DIR RESULTS_DIR
  */
@@ -47,7 +48,6 @@ public final class SelectorProfile {
         return new ManyClients.Server(server.model(), server.name(), command);
     }
 
-    // tag::profile[]
     static String hotMethods(ManyClients.Server server, Path loadgen, Path dir, Path recording)
             throws IOException, InterruptedException {
         ManyClients.measure(new ManyClients.Point(server, CONNECTIONS, ManyClients.Placement.PINNED), loadgen, dir, 2, 8);
@@ -60,7 +60,6 @@ public final class SelectorProfile {
         }
         return text;
     }
-    // end::profile[]
 
     private SelectorProfile() {
     }
